@@ -1,0 +1,214 @@
+import CPostgres
+import Foundation
+public import MoltCore
+import Synchronization
+
+/// One libpq connection. Blocking calls run on `BlockingPool`; the async methods suspend the caller meanwhile.
+///
+/// Owns a `PGconn *`. A connection is used by one task at a time (the pool lends it out exclusively); the
+/// mutex makes misuse safe rather than undefined. Sessions start with `DateStyle=ISO` and `TimeZone=UTC`.
+public final class PostgresConnection: @unchecked Sendable {
+    private let handle: Mutex<Handle?>
+    private let blockingPool: BlockingPool
+
+    private init(handle: Handle, blockingPool: BlockingPool) {
+        self.handle = Mutex(handle)
+        self.blockingPool = blockingPool
+    }
+
+    deinit {
+        handle.withLock { connection in
+            if let connection { PQfinish(connection.pointer) }
+        }
+    }
+
+    /// Opens a connection to a `postgresql://` URL or a `key=value` connection string.
+    public static func connect(
+        to url: String, applicationName: String = "moltnet", blockingPool: BlockingPool = .shared
+    ) async throws(PostgresError) -> PostgresConnection {
+        let handle = try await blockingPool.run { () throws(PostgresError) in try openHandle(url, applicationName) }
+        return PostgresConnection(handle: handle, blockingPool: blockingPool)
+    }
+
+    /// The raw `PGconn *`; only touched under the connection's mutex.
+    private struct Handle: @unchecked Sendable { let pointer: OpaquePointer }
+
+    private static func openHandle(_ url: String, _ applicationName: String) throws(PostgresError) -> Handle {
+        let keywords = ["dbname", "application_name", "options", "connect_timeout"]
+        let values = [url, applicationName, "-c DateStyle=ISO -c TimeZone=UTC -c client_min_messages=warning", "10"]
+        let connection = withCStringArray(keywords) { keywordPointers in
+            withCStringArray(values) { valuePointers in PQconnectdbParams(keywordPointers, valuePointers, 1) }
+        }
+        guard let connection else { throw PostgresError(.connection, message: "out of memory opening a connection") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = errorMessage(connection)
+            PQfinish(connection)
+            throw PostgresError(.connection, message: message)
+        }
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        return Handle(pointer: connection)
+    }
+
+    /// Whether the connection is open and usable.
+    public var isOpen: Bool {
+        handle.withLock { connection in connection.map { PQstatus($0.pointer) == CONNECTION_OK } ?? false }
+    }
+
+    /// Whether a transaction is open (or failed and not yet rolled back) on this session.
+    public var isInTransaction: Bool {
+        handle.withLock { connection in
+            guard let connection else { return false }
+            return PQtransactionStatus(connection.pointer) != PQTRANS_IDLE
+        }
+    }
+
+    /// The server's version number (`180006` for 18.6).
+    public var serverVersion: Int {
+        handle.withLock { connection in connection.map { Int(PQserverVersion($0.pointer)) } ?? 0 }
+    }
+
+    /// Runs one parameterized statement and returns its rows.
+    @discardableResult
+    public func query(_ sql: SQL) async throws(PostgresError) -> PostgresResult {
+        try await runCancellable { connection throws(PostgresError) in try Self.execute(sql, on: connection) }
+    }
+
+    /// Runs several statements separated by `;` without parameters (migrations, session set-up).
+    public func execute(script: String) async throws(PostgresError) {
+        try await runCancellable { connection throws(PostgresError) in
+            let result = PQexec(connection, script)
+            defer { PQclear(result) }
+            try Self.check(result, connection, query: nil)
+        }
+    }
+
+    /// Closes the connection; later calls fail with a `.connection` error.
+    public func close() {
+        handle.withLock { connection in
+            if let open = connection { PQfinish(open.pointer) }
+            connection = nil
+        }
+    }
+
+    /// Runs `body` with the raw handle on a blocking thread, cancelling the statement if the task is cancelled.
+    func runCancellable<T: Sendable>(
+        _ body: @escaping @Sendable (OpaquePointer) throws(PostgresError) -> T
+    ) async throws(PostgresError) -> T {
+        let cancel = handle.withLock { connection in connection.flatMap { PQgetCancel($0.pointer) } }
+        let canceller = Canceller(cancel)
+        defer { canceller.free() }
+        let result: Result<T, PostgresError> = await withTaskCancellationHandler {
+            await blockingPool.run { () -> Result<T, PostgresError> in
+                self.handle.withLock { connection -> Result<T, PostgresError> in
+                    guard let connection else {
+                        return .failure(PostgresError(.connection, message: "connection is closed"))
+                    }
+                    return Result { () throws(PostgresError) in try body(connection.pointer) }
+                }
+            }
+        } onCancel: {
+            canceller.cancel()
+        }
+        return try result.get()
+    }
+
+    static func execute(_ sql: SQL, on connection: OpaquePointer) throws(PostgresError) -> PostgresResult {
+        let binds = sql.binds
+        let types = binds.map(\.typeOID)
+        let strings: [UnsafeMutablePointer<CChar>?] = binds.map { bind in bind.text.flatMap { strdup($0) } }
+        defer { strings.forEach { free($0) } }
+        let result = strings.withUnsafeBufferPointer { valueBuffer in
+            valueBuffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
+                PQexecParams(connection, sql.text, Int32(binds.count), types, values.baseAddress, nil, nil, 0)
+            }
+        }
+        defer { PQclear(result) }
+        try check(result, connection, query: sql.text)
+        return read(result!)
+    }
+
+    static func check(_ result: OpaquePointer?, _ connection: OpaquePointer, query: String?) throws(PostgresError) {
+        guard let result else {
+            throw PostgresError(.connection, message: errorMessage(connection), query: query)
+        }
+        let status = PQresultStatus(result)
+        guard status != PGRES_COMMAND_OK, status != PGRES_TUPLES_OK else { return }
+        if PQstatus(connection) != CONNECTION_OK {
+            throw PostgresError(.connection, message: errorMessage(connection), query: query)
+        }
+        let sqlState = field(result, Int32(UInt8(ascii: "C")))
+        let primary = field(result, Int32(UInt8(ascii: "M"))) ?? errorMessage(connection)
+        throw PostgresError(.server, message: primary, sqlState: sqlState, query: query)
+    }
+
+    private static func read(_ result: OpaquePointer) -> PostgresResult {
+        let rowCount = Int(PQntuples(result))
+        let columnCount = Int(PQnfields(result))
+        let names = (0..<columnCount).map { String(cString: PQfname(result, Int32($0))) }
+        let columns = PostgresColumns(names: names)
+        var rows: [PostgresRow] = []
+        rows.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            var values: [String?] = []
+            values.reserveCapacity(columnCount)
+            for column in 0..<columnCount {
+                if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
+                    values.append(nil)
+                } else {
+                    let length = Int(PQgetlength(result, Int32(row), Int32(column)))
+                    let pointer = PQgetvalue(result, Int32(row), Int32(column))!
+                    values.append(
+                        pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+                            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+                        })
+                }
+            }
+            rows.append(PostgresRow(columns: columns, values: values))
+        }
+        let affected = Int(String(cString: PQcmdTuples(result))) ?? rowCount
+        return PostgresResult(rows: rows, affectedRows: affected, columnNames: names)
+    }
+
+    private static func field(_ result: OpaquePointer, _ code: Int32) -> String? {
+        cpg_result_error_field(result, code).map { String(cString: $0) }
+    }
+
+    static func errorMessage(_ connection: OpaquePointer) -> String {
+        String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    private static func withCStringArray<R>(
+        _ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R
+    ) -> R {
+        let copies: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) } + [nil]
+        defer { copies.forEach { free($0) } }
+        return copies.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { body($0.baseAddress!) }
+        }
+    }
+}
+
+/// A libpq cancel handle (`PGcancel *`), freed once; cancel may race with free, so both take the lock.
+private final class Canceller: Sendable {
+    private struct Pointer: @unchecked Sendable { let raw: OpaquePointer }
+    private let pointer: Mutex<Pointer?>
+
+    init(_ raw: OpaquePointer?) {
+        pointer = Mutex(raw.map(Pointer.init))
+    }
+
+    func cancel() {
+        pointer.withLock { pointer in
+            guard let pointer else { return }
+            var buffer = [CChar](repeating: 0, count: 256)
+            _ = PQcancel(pointer.raw, &buffer, Int32(buffer.count))
+        }
+    }
+
+    func free() {
+        pointer.withLock { pointer in
+            if let pointer { PQfreeCancel(pointer.raw) }
+            pointer = nil
+        }
+    }
+}
