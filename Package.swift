@@ -43,8 +43,10 @@ let package = Package(
         .target(
             name: "MoltServer",
             dependencies: [
-                "CMicroHTTPD", "MoltCore", "MoltPostgres", "MoltWorkflows", "MoltEmbeddings", "MoltClient",
+                "CMicroHTTPD", "MoltCore", "MoltCommandLine", "MoltPostgres", "MoltWorkflows", "MoltEmbeddings",
+                "MoltClient",
             ],
+            resources: [.copy("Migrations")],
             swiftSettings: strictSettings
         ),
 

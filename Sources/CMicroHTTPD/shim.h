@@ -24,36 +24,43 @@ struct cmhd_options {
     size_t connection_memory_limit;
 };
 
-/* MHD_start_daemon with an option list built from cmhd_options (the call is variadic). */
+/* The URI log callback: called first for each request with the raw URI (query string included); its
+ * return value becomes the request's per-connection context. */
+typedef void *(*cmhd_uri_callback)(void *cls, const char *uri, struct MHD_Connection *connection);
+
+/* MHD_start_daemon with an option list built from cmhd_options (the call is variadic). The same `cls` goes
+ * to the access handler, the completion callback and the URI callback. */
 static inline struct MHD_Daemon *cmhd_start(const struct cmhd_options *o, MHD_AccessHandlerCallback handler,
-                                            void *handler_cls, MHD_RequestCompletedCallback completed,
-                                            void *completed_cls) {
+                                            MHD_RequestCompletedCallback completed, cmhd_uri_callback uri,
+                                            void *cls) {
     struct sockaddr_in address;
     memset(&address, 0, sizeof address);
     address.sin_family = AF_INET;
     address.sin_port = htons(o->port);
     address.sin_addr.s_addr = htonl(o->ipv4_address);
-    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME;
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC;
     if (o->thread_pool == 0) flags |= MHD_USE_THREAD_PER_CONNECTION;
     else flags |= MHD_USE_EPOLL;
     unsigned int limit = o->connection_limit ? o->connection_limit : 1024;
     size_t memory = o->connection_memory_limit ? o->connection_memory_limit : 64 * 1024;
     if (o->thread_pool == 0) {
-        return MHD_start_daemon(flags, o->port, NULL, NULL, handler, handler_cls,
+        return MHD_start_daemon(flags, o->port, NULL, NULL, handler, cls,
                                 MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
                                 MHD_OPTION_CONNECTION_TIMEOUT, o->connection_timeout_seconds,
                                 MHD_OPTION_CONNECTION_LIMIT, limit,
                                 MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory,
-                                MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
+                                MHD_OPTION_NOTIFY_COMPLETED, completed, cls,
+                                MHD_OPTION_URI_LOG_CALLBACK, uri, cls,
                                 MHD_OPTION_END);
     }
-    return MHD_start_daemon(flags, o->port, NULL, NULL, handler, handler_cls,
+    return MHD_start_daemon(flags, o->port, NULL, NULL, handler, cls,
                             MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
                             MHD_OPTION_THREAD_POOL_SIZE, o->thread_pool,
                             MHD_OPTION_CONNECTION_TIMEOUT, o->connection_timeout_seconds,
                             MHD_OPTION_CONNECTION_LIMIT, limit,
                             MHD_OPTION_CONNECTION_MEMORY_LIMIT, memory,
-                            MHD_OPTION_NOTIFY_COMPLETED, completed, completed_cls,
+                            MHD_OPTION_NOTIFY_COMPLETED, completed, cls,
+                            MHD_OPTION_URI_LOG_CALLBACK, uri, cls,
                             MHD_OPTION_END);
 }
 

@@ -98,7 +98,7 @@ struct PostgresPoolTests {
         try await TestDatabase.with { database in
             let pool = PostgresPool(url: database.url, maximumConnections: 1)
             try await pool.withConnection { connection in
-                try await connection.query("BEGIN")
+                _ = try await connection.query("BEGIN")
             }
             let inTransaction = try await pool.withConnection { $0.isInTransaction }
             #expect(!inTransaction)
