@@ -28,7 +28,7 @@ struct WorkflowBasicsTests {
         try await TestDatabase.with { database in
             let effects = SideEffects()
             let at = Date(timeIntervalSince1970: 1_795_000_000.123)
-            try await EngineHarness.withEngine(database) { engine in
+            try await EngineHarness.withEngine(database) { (engine: WorkflowEngine) async throws in
                 let checkout = engine.register("checkout") { (context, order: Order) -> Receipt in
                     let price = try await context.step("price") { order.quantity * 3 }
                     try await context.step("charge") { effects.record("charge") }
@@ -66,7 +66,7 @@ struct WorkflowBasicsTests {
     func idempotentStart() async throws {
         try await TestDatabase.with { database in
             let effects = SideEffects()
-            try await EngineHarness.withEngine(database) { engine in
+            try await EngineHarness.withEngine(database) { (engine: WorkflowEngine) async throws in
                 let count = engine.register("count") { (context, n: Int) -> Int in
                     try await context.step("effect") { effects.record("effect") }
                     return n + 1
@@ -89,7 +89,7 @@ struct WorkflowBasicsTests {
     @Test("a failing workflow ends in ERROR with a portable error carrying name and message")
     func failure() async throws {
         try await TestDatabase.with { database in
-            try await EngineHarness.withEngine(database) { engine in
+            try await EngineHarness.withEngine(database) { (engine: WorkflowEngine) async throws in
                 let buy = engine.register("buy") { (context, _: String) -> Int in
                     try await context.step("reserve") { () throws -> Int in throw OutOfStock() }
                 }
@@ -109,7 +109,7 @@ struct WorkflowBasicsTests {
     func retries() async throws {
         try await TestDatabase.with { database in
             let effects = SideEffects()
-            try await EngineHarness.withEngine(database) { engine in
+            try await EngineHarness.withEngine(database) { (engine: WorkflowEngine) async throws in
                 let flaky = engine.register("flaky") { (context, failures: Int) -> String in
                     try await context.step("call", retry: StepRetryPolicy(maxAttempts: 4, initialBackoff: .milliseconds(20))) {
                         effects.record("attempt")

@@ -30,15 +30,16 @@ extension WorkflowEngine {
         let (jobs, continuation) = AsyncStream.makeStream(of: (WorkflowJob, RunningWorkflow).self)
         await withDiscardingTaskGroup { group in
             group.addTask { await self.hub.pump(listener) }
+            state.withLock { $0.jobs = continuation }
+            // Recovery claims this executor's PENDING rows before any new start can add to them.
+            await recoverAtStartup()
             let readyWaiters = state.withLock { state -> [CheckedContinuation<Void, any Error>] in
-                state.jobs = continuation
                 if state.phase == .starting { state.phase = .ready }
                 defer { state.readyWaiters = [] }
                 return state.readyWaiters
             }
             readyWaiters.forEach { $0.resume() }
             if state.withLock({ $0.phase }) != .ready { continuation.finish() }
-            group.addTask { await self.recoverAtStartup() }
             group.addTask { await self.dispatchQueues() }
             for await (job, running) in jobs {
                 group.addTask { await self.execute(job, running) }

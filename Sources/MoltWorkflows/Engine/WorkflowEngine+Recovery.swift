@@ -12,10 +12,14 @@ extension WorkflowEngine {
     @discardableResult
     public func recoverPendingWorkflows(executorIDs: [String]? = nil) async throws -> [String] {
         try await waitUntilReady()
+        return try await recover(executorIDs: executorIDs ?? [configuration.executorID])
+    }
+
+    private func recover(executorIDs: [String]) async throws -> [String] {
         let (names, running) = state.withLock { (Array($0.registry.keys), Array($0.running.keys)) }
         guard !names.isEmpty else { return [] }
         let claimed = try await database.claimPending(
-            executorIDs: executorIDs ?? [configuration.executorID], names: names, excluding: running)
+            executorIDs: executorIDs, names: names, excluding: running)
         let recovered = try await start(claimed, queueName: nil)
         if !claimed.isEmpty {
             logger.info(
@@ -49,7 +53,7 @@ extension WorkflowEngine {
 
     func recoverAtStartup() async {
         do {
-            try await recoverPendingWorkflows()
+            _ = try await recover(executorIDs: [configuration.executorID])
         } catch is CancellationError {
         } catch {
             logger.error("Recovery of pending workflows failed.", ["error": "\(error)"])
