@@ -92,6 +92,7 @@ let package = Package(
         .testTarget(
             name: "MoltWorkflowsTests",
             dependencies: ["MoltWorkflows", "MoltTestSupport"],
+            exclude: ["Python"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -23,7 +23,8 @@ struct CommandTests {
         try await TestDatabase.with { database in
             let effects = SideEffects()
             let gate = Gate()
-            try await EngineHarness.withEngine(database, setUp: { Self.registerPipeline($0, effects, gate) }) { (engine: WorkflowEngine) async throws in
+            try await EngineHarness.withEngine(database, setUp: { Self.registerPipeline($0, effects, gate) }) {
+                (engine: WorkflowEngine) async throws in
                 let handle = try await engine.startWorkflow(
                     Workflow<String, String>(name: "pipeline"), input: "batch", id: "pipe-1")
                 #expect(try await EngineHarness.eventually { gate.waiting == 1 })
@@ -53,7 +54,8 @@ struct CommandTests {
         try await TestDatabase.with { database in
             let effects = SideEffects()
             let gate = Gate()
-            try await EngineHarness.withEngine(database, setUp: { Self.registerPipeline($0, effects, gate) }) { (engine: WorkflowEngine) async throws in
+            try await EngineHarness.withEngine(database, setUp: { Self.registerPipeline($0, effects, gate) }) {
+                (engine: WorkflowEngine) async throws in
                 let handle = try await engine.startWorkflow(
                     Workflow<String, String>(name: "pipeline"), input: "x", id: "pipe-2")
                 #expect(try await EngineHarness.eventually { gate.waiting == 1 })
@@ -72,7 +74,8 @@ struct CommandTests {
             let effects = SideEffects()
             let gate = Gate()
             gate.open()
-            try await EngineHarness.withEngine(database, setUp: { Self.registerPipeline($0, effects, gate) }) { (engine: WorkflowEngine) async throws in
+            try await EngineHarness.withEngine(database, setUp: { Self.registerPipeline($0, effects, gate) }) {
+                (engine: WorkflowEngine) async throws in
                 let original = try await engine.startWorkflow(
                     Workflow<String, String>(name: "pipeline"), input: "orig", id: "pipe-3")
                 #expect(try await original.getResult() == "stored orig")
@@ -82,7 +85,8 @@ struct CommandTests {
                 #expect(try await handle.getResult() == "stored orig")
                 let status = try await handle.getStatus()
                 #expect(status.forkedFrom == "pipe-3")
-                #expect(try await engine.steps(workflowID: copy).map(\.functionName) == ["fetch", "transform", "store"])
+                #expect(
+                    try await engine.steps(workflowID: copy).map(\.functionName) == ["fetch", "transform", "store"])
                 await #expect(throws: WorkflowError.self) { try await engine.fork(workflowID: "missing") }
             }
             #expect(effects.count("fetch") == 1)

@@ -23,13 +23,17 @@ struct MessagingTests {
                 try await engine.send("A", to: "inbox-1", topic: "a")
                 #expect(try await handle.getResult() == "A|B1|B2")
                 let steps = try await engine.steps(workflowID: "inbox-1")
-                #expect(steps.map(\.functionName) == ["DBOS.recv", "DBOS.sleep", "DBOS.recv", "DBOS.sleep", "DBOS.recv", "DBOS.sleep"])
+                #expect(
+                    steps.map(\.functionName) == [
+                        "DBOS.recv", "DBOS.sleep", "DBOS.recv", "DBOS.sleep", "DBOS.recv", "DBOS.sleep",
+                    ])
                 #expect(steps.first?.output?.json == .string("A"))
                 #expect(steps[1].output?.json?.doubleValue.map { $0 > 1_700_000_000 } == true)
                 await #expect(throws: WorkflowError.self) { try await engine.send("x", to: "nobody") }
             }
             let messages = try await database.pool.query(
-                "SELECT topic, consumed, consumed_by_function_id, serialization FROM dbos.notifications ORDER BY topic, consumed_by_function_id")
+                "SELECT topic, consumed, consumed_by_function_id, serialization FROM dbos.notifications ORDER BY topic, consumed_by_function_id"
+            )
             #expect(messages.rows.map { $0["consumed"] } == ["t", "t", "t"])
             #expect(messages.rows.map { $0["consumed_by_function_id"] } == ["1", "3", "5"])
             #expect(messages.rows.allSatisfy { $0["serialization"] == "portable_json" })
@@ -68,12 +72,16 @@ struct MessagingTests {
                     return true
                 }
             }
-            try await EngineHarness.withEngine(database, configuration: configuration, setUp: setUp) { (engine: WorkflowEngine) async throws in
+            try await EngineHarness.withEngine(database, configuration: configuration, setUp: setUp) {
+                (engine: WorkflowEngine) async throws in
                 _ = try await engine.startWorkflow(Workflow<Int, String>(name: "receiver"), input: 0, id: "signing-1")
-                #expect(try await EngineHarness.eventually { try await engine.steps(workflowID: "signing-1").count == 1 })
+                #expect(
+                    try await EngineHarness.eventually { try await engine.steps(workflowID: "signing-1").count == 1 })
             }
-            try await EngineHarness.withEngine(database, configuration: configuration, setUp: setUp) { (engine: WorkflowEngine) async throws in
-                let sender = try await engine.startWorkflow(Workflow<String, Bool>(name: "sender"), input: "signing-1", id: "sender-1")
+            try await EngineHarness.withEngine(database, configuration: configuration, setUp: setUp) {
+                (engine: WorkflowEngine) async throws in
+                let sender = try await engine.startWorkflow(
+                    Workflow<String, Bool>(name: "sender"), input: "signing-1", id: "sender-1")
                 #expect(try await sender.getResult())
                 let receiver = engine.retrieveWorkflow("signing-1", as: String.self)
                 #expect(try await receiver.getResult() == "signed")
@@ -98,14 +106,21 @@ struct MessagingTests {
                     return 3
                 }
                 let watcher = engine.register("watcher") { (context, target: String) -> String in
-                    try await context.getEvent(String.self, workflowID: target, key: "stage", timeout: .seconds(10)) ?? "-"
+                    try await context.getEvent(String.self, workflowID: target, key: "stage", timeout: .seconds(10))
+                        ?? "-"
                 }
                 let handle = try await engine.startWorkflow(progress, input: 0, id: "progress-1")
-                #expect(try await EngineHarness.eventually {
-                    try await engine.getEvent(String.self, workflowID: "progress-1", key: "stage", timeout: .seconds(5)) == "halfway"
-                })
-                #expect(try await engine.startWorkflow(watcher, input: "progress-1", id: "watcher-1").getResult() == "halfway")
-                #expect(try await engine.getEvent(String.self, workflowID: "progress-1", key: "unset", timeout: .milliseconds(200)) == nil)
+                #expect(
+                    try await EngineHarness.eventually {
+                        try await engine.getEvent(
+                            String.self, workflowID: "progress-1", key: "stage", timeout: .seconds(5)) == "halfway"
+                    })
+                #expect(
+                    try await engine.startWorkflow(watcher, input: "progress-1", id: "watcher-1").getResult()
+                        == "halfway")
+                #expect(
+                    try await engine.getEvent(
+                        String.self, workflowID: "progress-1", key: "unset", timeout: .milliseconds(200)) == nil)
                 try await engine.send("go", to: "progress-1", topic: "finish")
                 #expect(try await handle.getResult() == 3)
                 #expect(try await engine.getEvent(String.self, workflowID: "progress-1", key: "stage") == "done")

@@ -64,7 +64,8 @@ struct QueueTests {
             }
             #expect(concurrency.peak == 2)
             let executors = try await database.pool.query(
-                "SELECT count(DISTINCT executor_id) AS n FROM dbos.workflow_status WHERE started_at_epoch_ms IS NOT NULL")
+                "SELECT count(DISTINCT executor_id) AS n FROM dbos.workflow_status WHERE started_at_epoch_ms IS NOT NULL"
+            )
             #expect(try executors.first?.decode("n", as: Int.self) ?? 0 >= 1)
         }
     }
@@ -79,7 +80,8 @@ struct QueueTests {
             ) { (engine: WorkflowEngine) async throws in
                 var handles: [WorkflowHandle<Int>] = []
                 for n in 1...4 {
-                    handles.append(try await engine.enqueueWorkflow(Workflow<Int, Int>(name: "job"), input: n, queue: queue))
+                    handles.append(
+                        try await engine.enqueueWorkflow(Workflow<Int, Int>(name: "job"), input: n, queue: queue))
                 }
                 for handle in handles { _ = try await handle.getResult() }
             }

@@ -45,8 +45,12 @@ struct RecoveryTests {
             #expect(effects.count("debit") == 1)
             #expect(effects.count("credit") == 1)
             let steps = try await database.pool.query(
-                "SELECT function_name FROM dbos.operation_outputs WHERE workflow_uuid = 'transfer-1' ORDER BY function_id")
-            #expect(try steps.rows.map { try $0.decode("function_name", as: String.self) } == ["debit", "approve", "credit"])
+                "SELECT function_name FROM dbos.operation_outputs WHERE workflow_uuid = 'transfer-1' ORDER BY function_id"
+            )
+            #expect(
+                try steps.rows.map { try $0.decode("function_name", as: String.self) } == [
+                    "debit", "approve", "credit",
+                ])
         }
     }
 

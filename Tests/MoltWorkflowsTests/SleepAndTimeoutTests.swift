@@ -17,13 +17,15 @@ struct SleepAndTimeoutTests {
                 }
             }
             let clock = ContinuousClock()
-            try await EngineHarness.withEngine(database, configuration: configuration, setUp: setUp) { (engine: WorkflowEngine) async throws in
+            try await EngineHarness.withEngine(database, configuration: configuration, setUp: setUp) {
+                (engine: WorkflowEngine) async throws in
                 _ = try await engine.startWorkflow(Workflow<Int, String>(name: "nap"), input: 3, id: "nap-1")
                 #expect(try await EngineHarness.eventually { try await engine.steps(workflowID: "nap-1").count == 1 })
             }
             let step = try await dbosRow(
                 database.pool,
-                "SELECT output, started_at_epoch_ms, completed_at_epoch_ms, serialization FROM dbos.operation_outputs WHERE workflow_uuid = 'nap-1'")
+                "SELECT output, started_at_epoch_ms, completed_at_epoch_ms, serialization FROM dbos.operation_outputs WHERE workflow_uuid = 'nap-1'"
+            )
             let wakeSeconds = try #require((step["output"] ?? nil).flatMap { Double($0) })
             let started = try #require((step["started_at_epoch_ms"] ?? nil).flatMap { Double($0) })
             let completed = try #require((step["completed_at_epoch_ms"] ?? nil).flatMap { Double($0) })
@@ -31,7 +33,8 @@ struct SleepAndTimeoutTests {
             #expect(abs(completed - started - 3000) < 2)
             #expect(step["serialization"] == "portable_json")
             try await Task.sleep(for: .seconds(1))
-            try await EngineHarness.withEngine(database, configuration: configuration, setUp: setUp) { (engine: WorkflowEngine) async throws in
+            try await EngineHarness.withEngine(database, configuration: configuration, setUp: setUp) {
+                (engine: WorkflowEngine) async throws in
                 let restarted = clock.now
                 #expect(try await engine.retrieveWorkflow("nap-1", as: String.self).getResult() == "rested")
                 #expect(clock.now - restarted < .milliseconds(2_600))

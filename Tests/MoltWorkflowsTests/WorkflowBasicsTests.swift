@@ -34,29 +34,46 @@ struct WorkflowBasicsTests {
                     try await context.step("charge") { effects.record("charge") }
                     return try await context.step("receipt") { Receipt(total: price, at: at) }
                 }
-                let handle = try await engine.startWorkflow(checkout, input: Order(item: "widget", quantity: 2), id: "wf-1")
+                let handle = try await engine.startWorkflow(
+                    checkout, input: Order(item: "widget", quantity: 2), id: "wf-1")
                 #expect(try await handle.getResult() == Receipt(total: 6, at: at))
                 let status = try await handle.getStatus()
                 #expect(status.state == .success)
                 #expect(status.name == "checkout")
                 #expect(status.recoveryAttempts == 1)
                 #expect(status.executorID == engine.configuration.executorID)
-                #expect(status.inputs?.json == .object(["positionalArgs": .array([.object(["item": .string("widget"), "quantity": .integer(2)])]), "namedArgs": .object([:])]))
-                #expect(status.output?.json == .object(["total": .integer(6), "at": .string("2026-11-18T11:06:40.123Z")]))
+                #expect(
+                    status.inputs?.json
+                        == .object([
+                            "positionalArgs": .array([.object(["item": .string("widget"), "quantity": .integer(2)])]),
+                            "namedArgs": .object([:]),
+                        ]))
+                #expect(
+                    status.output?.json == .object(["total": .integer(6), "at": .string("2026-11-18T11:06:40.123Z")]))
             }
-            let row = try await dbosRow(database.pool, "SELECT * FROM dbos.workflow_status WHERE workflow_uuid = 'wf-1'")
+            let row = try await dbosRow(
+                database.pool, "SELECT * FROM dbos.workflow_status WHERE workflow_uuid = 'wf-1'")
             #expect(row["serialization"] == "portable_json")
             #expect(row["inputs"] == #"{"namedArgs":{},"positionalArgs":[{"item":"widget","quantity":2}]}"#)
             #expect(row["output"] == #"{"at":"2026-11-18T11:06:40.123Z","total":6}"#)
             #expect(row["completed_at"] != nil)
-            let input = try await dbosRow(database.pool, "SELECT inputs FROM dbos.workflow_input WHERE workflow_uuid = 'wf-1'")
+            let input = try await dbosRow(
+                database.pool, "SELECT inputs FROM dbos.workflow_input WHERE workflow_uuid = 'wf-1'")
             #expect(input["inputs"] == row["inputs"])
-            let output = try await dbosRow(database.pool, "SELECT output FROM dbos.workflow_output WHERE workflow_uuid = 'wf-1'")
+            let output = try await dbosRow(
+                database.pool, "SELECT output FROM dbos.workflow_output WHERE workflow_uuid = 'wf-1'")
             #expect(output["output"] == row["output"])
             let steps = try await database.pool.query(
-                "SELECT function_id, function_name, output, serialization FROM dbos.operation_outputs WHERE workflow_uuid = 'wf-1' ORDER BY function_id")
-            #expect(try steps.rows.map { try $0.decode("function_name", as: String.self) } == ["price", "charge", "receipt"])
-            #expect(try steps.rows.map { try $0.decode("output", as: String.self) } == ["6", "null", #"{"at":"2026-11-18T11:06:40.123Z","total":6}"#])
+                "SELECT function_id, function_name, output, serialization FROM dbos.operation_outputs WHERE workflow_uuid = 'wf-1' ORDER BY function_id"
+            )
+            #expect(
+                try steps.rows.map { try $0.decode("function_name", as: String.self) } == [
+                    "price", "charge", "receipt",
+                ])
+            #expect(
+                try steps.rows.map { try $0.decode("output", as: String.self) } == [
+                    "6", "null", #"{"at":"2026-11-18T11:06:40.123Z","total":6}"#,
+                ])
             #expect(try steps.rows.allSatisfy { try $0.decode("serialization", as: String.self) == "portable_json" })
             #expect(effects.count("charge") == 1)
         }
@@ -78,7 +95,9 @@ struct WorkflowBasicsTests {
                 let third = try await engine.startWorkflow(count, input: 5, id: "same")
                 #expect(try await third.getResult() == 2)
                 let other = engine.register("other") { (_, n: Int) -> Int in n }
-                await #expect(throws: WorkflowError.self) { try await engine.startWorkflow(other, input: 1, id: "same") }
+                await #expect(throws: WorkflowError.self) {
+                    try await engine.startWorkflow(other, input: 1, id: "same")
+                }
             }
             #expect(effects.count("effect") == 1)
             let rows = try await database.pool.query("SELECT count(*) AS n FROM dbos.workflow_status")
@@ -95,12 +114,16 @@ struct WorkflowBasicsTests {
                 }
                 let handle = try await engine.startWorkflow(buy, input: "widget", id: "wf-err")
                 let error = await #expect(throws: WorkflowFailure.self) { try await handle.getResult() }
-                #expect(error?.payload == DBOSErrorPayload(name: "OutOfStock", message: "no more widgets", code: .string("stock")))
+                #expect(
+                    error?.payload
+                        == DBOSErrorPayload(name: "OutOfStock", message: "no more widgets", code: .string("stock")))
                 #expect(try await handle.getStatus().state == .error)
             }
-            let row = try await dbosRow(database.pool, "SELECT error FROM dbos.workflow_status WHERE workflow_uuid = 'wf-err'")
+            let row = try await dbosRow(
+                database.pool, "SELECT error FROM dbos.workflow_status WHERE workflow_uuid = 'wf-err'")
             #expect(row["error"] == #"{"code":"stock","message":"no more widgets","name":"OutOfStock"}"#)
-            let step = try await dbosRow(database.pool, "SELECT error FROM dbos.operation_outputs WHERE workflow_uuid = 'wf-err'")
+            let step = try await dbosRow(
+                database.pool, "SELECT error FROM dbos.operation_outputs WHERE workflow_uuid = 'wf-err'")
             #expect(step["error"] == row["error"])
         }
     }
@@ -111,7 +134,9 @@ struct WorkflowBasicsTests {
             let effects = SideEffects()
             try await EngineHarness.withEngine(database) { (engine: WorkflowEngine) async throws in
                 let flaky = engine.register("flaky") { (context, failures: Int) -> String in
-                    try await context.step("call", retry: StepRetryPolicy(maxAttempts: 4, initialBackoff: .milliseconds(20))) {
+                    try await context.step(
+                        "call", retry: StepRetryPolicy(maxAttempts: 4, initialBackoff: .milliseconds(20))
+                    ) {
                         effects.record("attempt")
                         if effects.count("attempt") <= failures { throw URLError(.timedOut) }
                         return "ok after \(effects.count("attempt"))"

@@ -49,7 +49,8 @@ extension SystemDatabase {
             """)
         return try result.rows.compactMap { row in
             DBOSPayload.decode(
-                try row.decode("value", as: String?.self), serialization: try row.decode("serialization", as: String?.self))
+                try row.decode("value", as: String?.self),
+                serialization: try row.decode("serialization", as: String?.self))
         }
     }
 

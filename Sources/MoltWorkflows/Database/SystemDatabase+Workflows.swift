@@ -55,7 +55,8 @@ extension SystemDatabase {
                 (SELECT status FROM dbos.workflow_status WHERE workflow_uuid = \(workflow.workflowID)) AS status
             """)
         guard let row = result.first, try row.decode("inserted", as: Int.self) == 0 else { return .inserted }
-        if let name = try row.decode("name", as: String?.self), let status = try row.decode("status", as: String?.self) {
+        if let name = try row.decode("name", as: String?.self), let status = try row.decode("status", as: String?.self)
+        {
             return .existing(name: name, status: status)
         }
         // Inserted concurrently by another session after this statement's snapshot: read it now.

@@ -57,7 +57,8 @@ extension WorkflowEngine {
     /// then interrupted (they stay PENDING and are recovered by the next start-up). Returns once `run()` has
     /// returned; returns at once when the engine is not running.
     public func shutdown(gracePeriod: Duration = .zero) async {
-        let (jobs, wait) = state.withLock { state -> (AsyncStream<(WorkflowJob, RunningWorkflow)>.Continuation?, Bool) in
+        let (jobs, wait) = state.withLock {
+            state -> (AsyncStream<(WorkflowJob, RunningWorkflow)>.Continuation?, Bool) in
             switch state.phase {
             case .idle, .stopped:
                 state.phase = .stopped

@@ -24,7 +24,10 @@ extension WorkflowEngine {
         if !claimed.isEmpty {
             logger.info(
                 "Recovered pending workflows.",
-                ["workflow.recovered": "\(recovered.count)", "workflow.dead_lettered": "\(claimed.count - recovered.count)"])
+                [
+                    "workflow.recovered": "\(recovered.count)",
+                    "workflow.dead_lettered": "\(claimed.count - recovered.count)",
+                ])
         }
         return recovered
     }
@@ -46,7 +49,8 @@ extension WorkflowEngine {
         let live = claimed.filter { $0.recoveryAttempts <= limit }
         let recorded = try await database.recordedOperations(live.map(\.workflowID))
         return live.compactMap { workflow in
-            let job = WorkflowJob(claimed: workflow, recorded: recorded[workflow.workflowID] ?? [:], queueName: queueName)
+            let job = WorkflowJob(
+                claimed: workflow, recorded: recorded[workflow.workflowID] ?? [:], queueName: queueName)
             return submit(job) ? workflow.workflowID : nil
         }
     }

@@ -87,7 +87,9 @@ extension WorkflowEngine {
     func submit(_ job: WorkflowJob) -> Bool {
         let running = RunningWorkflow(workflowID: job.workflowID)
         let continuation = state.withLock { state -> AsyncStream<(WorkflowJob, RunningWorkflow)>.Continuation? in
-            guard state.phase == .ready || state.phase == .starting, let jobs = state.jobs, state.running[job.workflowID] == nil else {
+            guard state.phase == .ready || state.phase == .starting, let jobs = state.jobs,
+                state.running[job.workflowID] == nil
+            else {
                 return nil
             }
             state.running[job.workflowID] = running

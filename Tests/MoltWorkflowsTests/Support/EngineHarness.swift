@@ -13,7 +13,8 @@ enum EngineHarness {
         executorID: String = "test-" + UUID().uuidString.prefix(8).lowercased(), maxRecoveryAttempts: Int = 100
     ) -> WorkflowConfiguration {
         WorkflowConfiguration(
-            executorID: executorID, applicationVersion: "moltnet-swift-tests-1", maxRecoveryAttempts: maxRecoveryAttempts,
+            executorID: executorID, applicationVersion: "moltnet-swift-tests-1",
+            maxRecoveryAttempts: maxRecoveryAttempts,
             queuePollingInterval: .milliseconds(50), pollingInterval: .milliseconds(100), maximumConnections: 8)
     }
 
