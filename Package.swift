@@ -65,6 +65,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Benchmarks (bench/): executables driven by bench/*/run.sh.
+        .executableTarget(
+            name: "WorkflowsBench",
+            dependencies: ["MoltWorkflows", "MoltPostgres", "MoltCore"],
+            path: "bench/workflows/Sources/WorkflowsBench",
+            swiftSettings: strictSettings
+        ),
+
         // Test support: a fresh database per test on the real Postgres, a server on port 0, golden snapshots.
         .target(
             name: "MoltTestSupport",
