@@ -39,6 +39,10 @@ extension WorkflowEngine {
                 case .interrupted: break
                 }
             }
+            if state.withLock({ $0.phase == .stopped }) {
+                throw WorkflowError(
+                    .notRunning, workflowID: workflowID, message: "the engine stopped before the workflow finished")
+            }
             let deadline = SystemDatabase.nowMilliseconds() + configuration.pollingInterval.wholeMilliseconds
             let stored = try await hub.poll(
                 key: NotificationHub.completionKey(workflowID: workflowID), until: deadline,
