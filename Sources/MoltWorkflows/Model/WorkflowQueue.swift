@@ -1,5 +1,3 @@
-import Foundation
-
 /// A named queue whose ENQUEUED workflows the engine runs, with optional concurrency limits.
 ///
 /// `concurrency` caps the workflows of this queue running at once across every executor sharing the
@@ -20,29 +18,4 @@ public struct WorkflowQueue: Sendable, Hashable {
 
     /// DBOS's internal queue, used by `resume` and `fork` (and by DBOS's own recovery).
     public static let internalQueueName = "_dbos_internal_queue"
-}
-
-/// How a step is retried when its body throws.
-///
-/// Attempt `n` (from 2) waits `initialBackoff * backoffRate^(n-2)`. With `maxAttempts` 1 (the default) a
-/// step runs once. After the last attempt, the last error is recorded and thrown as a `WorkflowFailure`.
-public struct StepRetryPolicy: Sendable, Hashable {
-    public var maxAttempts: Int
-    public var initialBackoff: Duration
-    public var backoffRate: Double
-
-    public init(maxAttempts: Int = 1, initialBackoff: Duration = .seconds(1), backoffRate: Double = 2) {
-        precondition(maxAttempts >= 1, "a step runs at least once")
-        self.maxAttempts = maxAttempts
-        self.initialBackoff = initialBackoff
-        self.backoffRate = backoffRate
-    }
-
-    /// Run once, never retry.
-    public static let none = StepRetryPolicy()
-
-    /// The wait before attempt `attempt` (2, 3, …).
-    func backoff(beforeAttempt attempt: Int) -> Duration {
-        initialBackoff * pow(backoffRate, Double(attempt - 2))
-    }
 }
