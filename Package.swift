@@ -67,6 +67,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // Benchmarks (bench/): executables driven by bench/*/run.sh.
+        .executableTarget(
+            name: "WorkflowsBench",
+            dependencies: ["MoltWorkflows", "MoltPostgres", "MoltCore"],
+            path: "bench/workflows/Sources/WorkflowsBench",
+            swiftSettings: strictSettings
+        ),
+
         // Test support: a fresh database per test on the real Postgres, a server on port 0, golden snapshots.
         .target(
             name: "MoltTestSupport",
@@ -94,6 +102,7 @@ let package = Package(
         .testTarget(
             name: "MoltWorkflowsTests",
             dependencies: ["MoltWorkflows", "MoltTestSupport"],
+            exclude: ["Python"],
             swiftSettings: strictSettings
         ),
         .testTarget(

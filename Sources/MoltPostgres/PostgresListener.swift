@@ -62,6 +62,7 @@ public final class PostgresListener: Sendable {
                 continue
             }
             defer { PQfinish(connection) }
+            PQsetNoticeProcessor(connection, { _, _ in }, nil)  // a dropped session's FATAL is not for stderr
             let listen = channels.map { "LISTEN \"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }
             let result = PQexec(connection, listen.joined(separator: "; "))
             let ok = PQresultStatus(result) == PGRES_COMMAND_OK

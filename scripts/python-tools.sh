@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs the Python tools that tests and benchmarks use into a project-local venv, idempotently.
+#
+#   scripts/python-tools.sh          creates .moltnet/python (a venv) and installs the pinned tools
+#   scripts/python-tools.sh --path   prints the venv's bin folder (after installing if needed)
+#
+# Pinned tools:
+#   dbos==3.4.0   the DBOS CLI (`dbos workflow list/steps`) and the DBOS Python SDK, used by the
+#                 MoltWorkflows interoperability tests and by bench/workflows.
+# When everything is already installed it only checks, and finishes in well under a second.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+VENV="$ROOT/.moltnet/python"
+PYTHON=${PYTHON:-python3}
+REQUIREMENTS=(
+    "dbos==3.4.0"
+)
+
+say() { printf 'python-tools: %s\n' "$*" >&2; }
+
+installed() {
+    [ -x "$VENV/bin/python" ] || return 1
+    local requirement name version
+    for requirement in "${REQUIREMENTS[@]}"; do
+        name=${requirement%%==*}
+        version=${requirement##*==}
+        [ "$("$VENV/bin/python" -c "import importlib.metadata as m; print(m.version('$name'))" 2>/dev/null)" = "$version" ] \
+            || return 1
+    done
+}
+
+if ! installed; then
+    command -v "$PYTHON" >/dev/null || { say "no $PYTHON found: install python3 (scripts/deps.sh does)"; exit 1; }
+    if [ ! -x "$VENV/bin/python" ]; then
+        say "creating venv at $VENV"
+        mkdir -p "$ROOT/.moltnet"
+        "$PYTHON" -m venv "$VENV"
+    fi
+    say "installing ${REQUIREMENTS[*]}"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${REQUIREMENTS[@]}"
+    installed || { say "installation did not leave ${REQUIREMENTS[*]} importable"; exit 1; }
+fi
+
+if [ "${1:-}" = "--path" ]; then
+    printf '%s\n' "$VENV/bin"
+else
+    say "ready: $VENV (${REQUIREMENTS[*]})"
+fi
