@@ -21,6 +21,7 @@ PACKAGES=(
     tmux
     python3
     python3-pip
+    python3-venv
     ca-certificates
     util-linux
     procps
@@ -70,3 +71,4 @@ check_swift() {
 install_packages
 check_swift
 "$ROOT/scripts/pg.sh" install
+"$ROOT/scripts/python-tools.sh"

@@ -82,8 +82,14 @@ struct PostgresPoolTests {
     func acquireTimeout() async throws {
         try await TestDatabase.with { database in
             let pool = PostgresPool(url: database.url, maximumConnections: 1, acquireTimeout: .milliseconds(200))
-            let holder = Task { try await pool.query("SELECT pg_sleep(1.5)") }
-            try await Task.sleep(for: .milliseconds(100))
+            let (held, holding) = AsyncStream.makeStream(of: Void.self)
+            let holder = Task {
+                try await pool.withConnection { connection in
+                    holding.yield()
+                    _ = try await connection.query("SELECT pg_sleep(1.5)")
+                }
+            }
+            for await _ in held { break }
             let error = await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") }
             #expect(error?.code == .pool)
             _ = try await holder.value
