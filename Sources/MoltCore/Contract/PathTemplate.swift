@@ -85,5 +85,9 @@ public struct PathTemplateError: Error, Hashable, Sendable, CustomStringConverti
     /// The parameter without a value.
     public let parameter: String
 
+    public init(parameter: String) {
+        self.parameter = parameter
+    }
+
     public var description: String { "path parameter '\(parameter)' has no value" }
 }
