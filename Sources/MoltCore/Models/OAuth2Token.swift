@@ -59,14 +59,11 @@ public struct OAuth2TokenRequest: Codable, Sendable, CustomStringConvertible, Va
         return nil
     }
 
+    /// The ``oauth2Error`` as a field error (the token endpoint itself answers with the OAuth2 shape).
     public func validate() -> [FieldError] {
-        oauth2Error.map {
-            [
-                FieldError(
-                    field: $0.error == .unsupportedGrantType ? "/grant_type" : "/client_id",
-                    message: $0.errorDescription ?? $0.error.rawValue)
-            ]
-        } ?? []
+        guard let error = oauth2Error else { return [] }
+        let field = error.error == .unsupportedGrantType ? "/grant_type" : "/client_id"
+        return [FieldError(field: field, message: error.errorDescription ?? error.error.rawValue)]
     }
 
     public var description: String {

@@ -92,6 +92,11 @@ struct RoutingTests {
         #expect(
             token.body.map { String(decoding: $0, as: UTF8.self) }
                 == "grant_type=client_credentials&client_id=c%201&client_secret=s%262")
+        let whoami = try Endpoints.getWhoami.request()
+        #expect(whoami.description == "GET /agents/whoami (getWhoami)" && whoami.requiresAuthentication)
+        let graph = try Endpoints.getTrustGraph.request(query: TrustGraphQuery(limit: 5))
+        #expect(graph.target == "/vouch/graph?limit=5" && !graph.requiresAuthentication)
+        #expect(throws: PathTemplateError.self) { try Endpoints.getDiary.request() }
         #expect(try Endpoints.getLlmsTxt.decodeResponse(Data("# MoltNet\n".utf8)) == "# MoltNet\n")
     }
 
