@@ -46,7 +46,7 @@ let package = Package(
                 "CMicroHTTPD", "MoltCore", "MoltCommandLine", "MoltPostgres", "MoltWorkflows", "MoltEmbeddings",
                 "MoltClient",
             ],
-            resources: [.copy("Migrations")],
+            resources: [.copy("Migrations"), .copy("Resources/openapi.json")],
             swiftSettings: strictSettings
         ),
 

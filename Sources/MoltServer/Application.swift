@@ -1,66 +1,57 @@
 public import Foundation
 public import MoltCore
 import MoltPostgres
-import Synchronization
 
-/// A running MoltNet server: the database pool (migrated at start), the public listener and the admin
-/// listener, wired to their routers. Tests start one on port 0 exactly as `moltnetd` does.
+/// A running MoltNet server: the database pool (migrated at start), the services, the public listener and
+/// the admin listener, wired to their routers. Tests start one on port 0 exactly as `moltnetd` does.
 public final class Application: Sendable {
     public let configuration: ServerConfiguration
-    let logger: Logger
-    let database: PostgresPool
+    let services: ServerServices
     private let publicServer: HTTPServer
     private let adminServer: HTTPServer
 
-    /// Migrates the database and starts both listeners.
+    /// Migrates the database, starts the services and both listeners.
     public static func start(
         configuration: ServerConfiguration, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }
     ) async throws -> Application {
-        let database = PostgresPool(
-            url: configuration.databaseURL, maximumConnections: configuration.databaseConnections,
-            applicationName: "moltnetd")
-        do {
-            let applied = try await Migrator(migrations: ServerMigrations.all()).migrate(database)
-            if !applied.isEmpty {
-                logger.info(
-                    "Applied database migrations.", ["db.migrations": applied.map(String.init).joined(separator: ",")])
-            }
-        } catch {
-            await database.shutDown()
-            throw error
-        }
-        let routes = Routes(database: database, clock: clock, configuration: configuration)
+        let services = try await ServerServices.start(configuration: configuration, logger: logger, clock: clock)
+        let publicPipeline = RequestPipeline(
+            router: PublicRoutes(services: services).router(),
+            middleware: [
+                SecurityHeadersMiddleware(), CORSMiddleware(allowedOrigins: configuration.corsOrigins),
+                ProblemRenderingMiddleware(), AuthenticationMiddleware(authenticator: services.authenticator),
+                RateLimitMiddleware(limits: configuration.rateLimits), CacheControlMiddleware(),
+            ],
+            logger: logger.labelled("http"))
+        let adminPipeline = RequestPipeline(
+            router: AdminRoutes(services: services).router(), middleware: [ProblemRenderingMiddleware()],
+            logger: logger.labelled("admin"))
         do {
             let publicServer = try HTTPServer(
-                configuration: configuration.http,
-                handler: RequestPipeline(router: routes.publicRouter(), logger: logger.labelled("http")).respond,
-                rejector: RequestPipeline.reject)
-            let adminServer: HTTPServer
+                configuration: configuration.http, handler: publicPipeline.respond, rejector: RequestPipeline.reject)
             do {
-                adminServer = try HTTPServer(
-                    configuration: configuration.adminHTTP,
-                    handler: RequestPipeline(router: routes.adminRouter(), logger: logger.labelled("admin")).respond,
+                let adminServer = try HTTPServer(
+                    configuration: configuration.adminHTTP, handler: adminPipeline.respond,
                     rejector: RequestPipeline.reject)
+                return Application(
+                    configuration: configuration, services: services, publicServer: publicServer,
+                    adminServer: adminServer)
             } catch {
-                await publicServer.shutdown(gracePeriod: .zero)
+                await publicServer.shutdown(gracePeriod: .seconds(0))
                 throw error
             }
-            return Application(
-                configuration: configuration, logger: logger, database: database, publicServer: publicServer,
-                adminServer: adminServer)
         } catch {
-            await database.shutDown()
+            await services.shutdown()
             throw error
         }
     }
 
     private init(
-        configuration: ServerConfiguration, logger: Logger, database: PostgresPool, publicServer: HTTPServer,
+        configuration: ServerConfiguration, services: ServerServices, publicServer: HTTPServer,
         adminServer: HTTPServer
     ) {
         self.configuration = configuration
-        self.logger = logger
-        self.database = database
+        self.services = services
         self.publicServer = publicServer
         self.adminServer = adminServer
     }
@@ -70,31 +61,12 @@ public final class Application: Sendable {
     /// The bound port of the admin API.
     public var adminPort: UInt16 { adminServer.port }
 
-    /// Stops accepting, lets requests in flight finish within the grace period, then closes the pool.
+    /// Stops accepting, lets requests in flight finish within the grace period, then stops the services.
     public func shutdown() async {
         let grace = Duration.seconds(configuration.shutdownGraceSeconds)
         async let publicDone: Void = publicServer.shutdown(gracePeriod: grace)
         async let adminDone: Void = adminServer.shutdown(gracePeriod: grace)
         _ = await (publicDone, adminDone)
-        await database.shutDown()
-    }
-}
-
-/// Builds the routers of both listeners from the services.
-struct Routes: Sendable {
-    let database: PostgresPool
-    let clock: @Sendable () -> Date
-    let configuration: ServerConfiguration
-
-    func publicRouter() -> Router {
-        var router = Router()
-        HealthController(database: database, clock: clock).register(in: &router)
-        return router
-    }
-
-    func adminRouter() -> Router {
-        var router = Router()
-        HealthController(database: database, clock: clock).register(in: &router)
-        return router
+        await services.shutdown()
     }
 }

@@ -12,6 +12,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var publicBaseURL: String
     /// Seconds to let requests in flight finish on SIGTERM.
     public var shutdownGraceSeconds: Int
+    /// Per-minute request limits (spec §0.3).
+    public var rateLimits: RateLimits
+    /// Origins allowed by CORS.
+    public var corsOrigins: [String]
 
     public init(
         http: HTTPServerConfiguration = HTTPServerConfiguration(),
@@ -19,7 +23,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         databaseURL: String = ServerConfiguration.defaultDatabaseURL,
         databaseConnections: Int = 10,
         publicBaseURL: String? = nil,
-        shutdownGraceSeconds: Int = 10
+        shutdownGraceSeconds: Int = 10,
+        rateLimits: RateLimits = RateLimits(),
+        corsOrigins: [String] = CORSMiddleware.defaultOrigins
     ) {
         self.http = http
         self.adminHTTP = adminHTTP
@@ -27,6 +33,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.databaseConnections = databaseConnections
         self.publicBaseURL = publicBaseURL ?? "http://\(http.host):\(http.port)"
         self.shutdownGraceSeconds = shutdownGraceSeconds
+        self.rateLimits = rateLimits
+        self.corsOrigins = corsOrigins
     }
 
     /// The project-local Postgres started by `scripts/pg.sh`.

@@ -23,7 +23,8 @@ public struct TestServer: Sendable {
         var configuration = ServerConfiguration(
             http: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 2),
             adminHTTP: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 1),
-            databaseURL: database.url, databaseConnections: 4, shutdownGraceSeconds: 5)
+            databaseURL: database.url, databaseConnections: 4, shutdownGraceSeconds: 5,
+            rateLimits: RateLimits().scaled(by: 1000))
         configure(&configuration)
         let application: Application
         do {

@@ -26,7 +26,7 @@ func withListener<T>(
 struct HTTPServerTests {
     static let echo: HTTPServer.Handler = { request in
         var headers = HTTPHeaders()
-        headers["X-Method"] = request.method.rawValue
+        headers["X-Method"] = request.methodName
         headers["X-Path"] = request.path
         headers["X-Query"] = request.rawQuery ?? "-"
         headers["X-Peer"] = request.remoteAddress

@@ -40,16 +40,19 @@ struct HealthTests {
         }
     }
 
-    @Test("unknown routes and wrong methods answer problem+json")
+    @Test("unknown routes and wrong methods answer a not-found problem, with Allow for known paths")
     func problems() async throws {
         try await TestServer.with { server in
             let client = try RawHTTPClient(port: server.application.port)
             let missing = try await client.request("GET", "/no/such/route?x=1")
             #expect(missing.status == 404)
             #expect(missing.headers["content-type"] == "application/problem+json")
-            #expect(try missing.json()["instance"] as? String == "/no/such/route?x=1")
+            let body = try missing.json()
+            #expect(body["instance"] as? String == "/no/such/route?x=1")
+            #expect(body["type"] as? String == "https://themolt.net/problems/not-found")
+            #expect(body["code"] as? String == "NOT_FOUND")
             let wrongMethod = try await client.request("DELETE", "/health")
-            #expect(wrongMethod.status == 405)
+            #expect(wrongMethod.status == 404)
             #expect(wrongMethod.headers["allow"] == "GET")
         }
     }

@@ -1,8 +1,10 @@
 import Foundation
+public import MoltCore
 
 /// One HTTP request as the router sees it: method, raw path and query, headers, body and the peer address.
 public struct HTTPRequest: Sendable {
-    public let method: HTTPMethod
+    /// The method as sent (`GET`, or any token a client made up).
+    public let methodName: String
     /// The path as sent, still percent-encoded (`/diaries/abc/entries`).
     public let path: String
     /// The raw query string without `?`, or nil when the URI had none.
@@ -13,10 +15,10 @@ public struct HTTPRequest: Sendable {
     public let remoteAddress: String
 
     public init(
-        method: HTTPMethod, path: String, rawQuery: String? = nil, headers: HTTPHeaders = [:], body: [UInt8] = [],
+        method: String, path: String, rawQuery: String? = nil, headers: HTTPHeaders = [:], body: [UInt8] = [],
         remoteAddress: String = ""
     ) {
-        self.method = method
+        self.methodName = method
         self.path = path
         self.rawQuery = rawQuery
         self.headers = headers
@@ -26,7 +28,7 @@ public struct HTTPRequest: Sendable {
 
     /// Splits a request target (`/path?query`) into its path and query.
     public init(
-        method: HTTPMethod, target: String, headers: HTTPHeaders = [:], body: [UInt8] = [], remoteAddress: String = ""
+        method: String, target: String, headers: HTTPHeaders = [:], body: [UInt8] = [], remoteAddress: String = ""
     ) {
         if let mark = target.firstIndex(of: "?") {
             self.init(
@@ -36,6 +38,9 @@ public struct HTTPRequest: Sendable {
             self.init(method: method, path: target, headers: headers, body: body, remoteAddress: remoteAddress)
         }
     }
+
+    /// The method, when it is one the contract knows.
+    public var method: HTTPMethod? { HTTPMethod(rawValue: methodName) }
 
     /// The path plus `?query` when there was one: the `instance` of problem details.
     public var target: String {

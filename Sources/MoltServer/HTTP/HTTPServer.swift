@@ -140,7 +140,7 @@ public final class HTTPServer: Sendable {
 
     private func request(from state: RequestState) -> HTTPRequest {
         HTTPRequest(
-            method: HTTPMethod(rawValue: state.method), target: state.rawURI, headers: state.headers, body: state.body,
+            method: state.method, target: state.rawURI, headers: state.headers, body: state.body,
             remoteAddress: state.remoteAddress)
     }
 

@@ -1,3 +1,4 @@
+public import Foundation
 public import MoltCore
 
 /// Per-request facts handlers need: the request id, a logger carrying it, the matched route and its path
@@ -7,13 +8,47 @@ public struct RequestContext: Sendable {
     public var requestID: String
     /// A logger with `request.id` in its metadata.
     public var logger: Logger
-    /// The matched route template (`/diaries/{id}`), empty before routing.
+    /// The matched route template (`/diaries/{id}`), empty before routing or when nothing matched.
     public var route: String = ""
+    /// The matched route's options.
+    public var options = RouteOptions()
     /// Path parameters by name, percent-decoded.
-    public var parameters: [String: String] = [:]
+    public var parameters = PathParameters()
+    /// The authenticated caller, when the request carried a valid bearer token.
+    public var caller: Caller?
+    /// The matched route's handler (nil when nothing matched); the pipeline resolves the route once.
+    var handler: Router.Handler?
+    /// The methods the path allows when the request's method has no route.
+    var allowedMethods: [HTTPMethod] = []
 
     public init(requestID: String, logger: Logger) {
         self.requestID = requestID
         self.logger = logger
     }
+
+    /// The authenticated caller, or the 401 a route requiring authentication answers.
+    public func requireCaller() throws(ProblemDetails) -> Caller {
+        guard let caller else { throw ProblemDetails(.unauthorized, detail: "Missing authorization header") }
+        return caller
+    }
+}
+
+/// Who is calling: the agent behind a valid access token (spec §0.1's AuthContext).
+public struct Caller: Sendable, Equatable {
+    public let identityID: UUID
+    public let publicKey: String
+    public let fingerprint: String
+    public let clientID: String
+    public let scopes: [String]
+
+    public init(identityID: UUID, publicKey: String, fingerprint: String, clientID: String, scopes: [String]) {
+        self.identityID = identityID
+        self.publicKey = publicKey
+        self.fingerprint = fingerprint
+        self.clientID = clientID
+        self.scopes = scopes
+    }
+
+    /// The identity as the contract's typed id.
+    public var agentID: AgentID { AgentID(rawValue: identityID) }
 }

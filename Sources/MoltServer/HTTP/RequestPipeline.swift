@@ -1,45 +1,55 @@
 import Foundation
 import MoltCore
 
-/// What every request goes through: a request id, routing, error rendering and one access-log line.
+/// What every request goes through: a request id, routing, the middleware chain around the handler, and one
+/// structured access-log line. Unknown routes answer like the reference (404 not-found), with `Allow` listing
+/// the methods a path does have.
 struct RequestPipeline: Sendable {
     let router: Router
     let logger: Logger
+    let responder: Responder
+
+    init(router: Router, middleware: [any HTTPMiddleware], logger: Logger) {
+        self.router = router
+        self.logger = logger
+        self.responder = middleware.responder { request, context in
+            guard let handler = context.handler else {
+                throw RouteNotFound(request: request, allowed: context.allowedMethods)
+            }
+            return try await handler(request, context)
+        }
+    }
 
     func respond(_ request: HTTPRequest) async -> HTTPResponse {
         let started = ContinuousClock.now
         let requestID = Self.requestID(from: request)
         var context = RequestContext(requestID: requestID, logger: logger.with(["request.id": requestID]))
-        var response: HTTPResponse
-        switch router.resolve(request.method, path: request.path) {
-        case .found(let handler, let template, let parameters):
+        switch router.resolve(request.methodName, path: request.path) {
+        case .found(let route, let template, let parameters):
             context.route = template
+            context.options = route.options
             context.parameters = parameters
-            do {
-                response = try await handler(request, context)
-            } catch {
-                context.logger.error("Request failed.", ["error": String(describing: error)])
-                response = Self.problem(status: 500, title: "Internal Server Error", request: request)
-            }
+            context.handler = route.handler
         case .methodNotAllowed(let allowed):
-            response = Self.problem(status: 405, title: "Method Not Allowed", request: request)
-            response.headers["Allow"] = allowed.map(\.rawValue).joined(separator: ", ")
+            context.allowedMethods = allowed
         case .notFound:
-            response = Self.problem(status: 404, title: "Not Found", request: request)
+            break
+        }
+        var response: HTTPResponse
+        do {
+            response = try await responder(request, context)
+        } catch {
+            response = ProblemRenderingMiddleware.response(for: error, request: request, context: context)
         }
         response.headers["X-Request-ID"] = requestID
-        if request.method == .head { response.body = .bytes([]) }
+        if request.methodName == "HEAD" { response.body = .bytes([]) }
         let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         context.logger.info(
             "Request handled.",
             [
-                "http.method": request.method.rawValue, "http.route": context.route,
-                "http.status": "\(response.status)",
-                "http.duration_ms": String(
-                    format: "%.2f",
-                    Double(elapsed.components.attoseconds) / 1e15
-                        + Double(elapsed.components.seconds) * 1000),
-                "client.address": request.remoteAddress,
+                "http.method": request.methodName, "http.route": context.route, "http.status": "\(response.status)",
+                "http.duration_ms": String(format: "%.2f", milliseconds), "client.address": request.remoteAddress,
             ])
         return response
     }
@@ -47,9 +57,10 @@ struct RequestPipeline: Sendable {
     static func reject(_ request: HTTPRequest, _ rejection: HTTPListenerRejection) -> HTTPResponse {
         switch rejection {
         case .bodyTooLarge(let limit):
-            problem(
-                status: 413, title: "Payload Too Large", detail: "request bodies are limited to \(limit) bytes",
-                request: request)
+            var problem = ProblemDetails(
+                .validationFailed, status: 413, detail: "Request body is larger than the limit of \(limit) bytes")
+            problem.instance = request.target
+            return ProblemRenderingMiddleware.render(problem)
         }
     }
 
@@ -62,11 +73,22 @@ struct RequestPipeline: Sendable {
         }
         return UUID().uuidString.lowercased()
     }
+}
 
-    static func problem(status: Int, title: String, detail: String? = nil, request: HTTPRequest) -> HTTPResponse {
-        var body: [String: Any] = ["status": status, "title": title, "instance": request.target]
-        if let detail { body["detail"] = detail }
-        let data = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
-        return HTTPResponse(status: status, contentType: "application/problem+json", bytes: Array(data))
+/// No route for the method and path; rendered as not-found with `Allow` when the path has other methods.
+struct RouteNotFound: ProblemConvertible {
+    let request: HTTPRequest
+    let allowed: [HTTPMethod]
+
+    var headers: HTTPHeaders {
+        allowed.isEmpty ? [:] : ["Allow": allowed.map(\.rawValue).joined(separator: ", ")]
+    }
+
+    var problem: ProblemDetails {
+        let detail = "Route \(request.methodName):\(request.path) not found"
+        return ProblemDetails(
+            .notFound,
+            detail: allowed.isEmpty ? detail : detail + " (allowed: \(allowed.map(\.rawValue).joined(separator: ", ")))"
+        )
     }
 }

@@ -1,102 +1,82 @@
-import Foundation
+public import MoltCore
 
-/// Maps a method and path to a handler. Templates use `{name}` segments; at every segment a static match
-/// beats a parameter (`/agents/whoami` before `/agents/{fingerprint}`), with backtracking when the static
-/// branch leads nowhere.
+/// Maps a method and path to a route, on MoltCore's `RouteTable`: one tree per method, a static segment
+/// beats a parameter at every level (`/agents/whoami` before `/agents/{fingerprint}`), with backtracking.
+/// A path that exists only for other methods is reported with the methods it allows; HEAD falls back to GET.
 public struct Router: Sendable {
     /// Answers a routed request.
     public typealias Handler = @Sendable (HTTPRequest, RequestContext) async throws -> HTTPResponse
 
+    /// A registered route: its handler and what the middleware needs to know about it.
+    public struct Route: Sendable {
+        public let handler: Handler
+        public let options: RouteOptions
+    }
+
     /// What a lookup found.
     public enum Resolution: Sendable {
-        /// A route: its handler, its template and the decoded path parameters.
-        case found(handler: Handler, template: String, parameters: [String: String])
+        /// A route, its template and the decoded path parameters.
+        case found(route: Route, template: String, parameters: PathParameters)
         /// The path exists for other methods only.
         case methodNotAllowed(allowed: [HTTPMethod])
         case notFound
     }
 
-    private final class Node: @unchecked Sendable {
-        // Built once before the router is shared; read-only afterwards.
-        var staticChildren: [String: Node] = [:]
-        var parameterChild: (name: String, node: Node)?
-        var handlers: [HTTPMethod: (template: String, handler: Handler)] = [:]
-    }
-
-    private let root = Node()
+    private var table = RouteTable<Route>()
 
     public init() {}
 
     /// Adds a route. Adding the same method and template twice is a programming error.
-    public mutating func add(_ method: HTTPMethod, _ template: String, _ handler: @escaping Handler) {
-        var node = root
-        for segment in Self.segments(template) {
-            if segment.hasPrefix("{") && segment.hasSuffix("}") {
-                let name = String(segment.dropFirst().dropLast())
-                if let existing = node.parameterChild {
-                    precondition(existing.name == name, "conflicting parameter names in \(template)")
-                    node = existing.node
-                } else {
-                    let child = Node()
-                    node.parameterChild = (name, child)
-                    node = child
-                }
-            } else {
-                if let child = node.staticChildren[segment] {
-                    node = child
-                } else {
-                    let child = Node()
-                    node.staticChildren[segment] = child
-                    node = child
-                }
-            }
-        }
-        precondition(node.handlers[method] == nil, "duplicate route \(method) \(template)")
-        node.handlers[method] = (template, handler)
+    public mutating func add(
+        _ method: HTTPMethod, _ template: PathTemplate, options: RouteOptions = RouteOptions(),
+        _ handler: @escaping Handler
+    ) {
+        table.add(method, template, Route(handler: handler, options: options))
     }
 
-    /// Finds the handler for `method` and a raw (percent-encoded) `path`.
-    public func resolve(_ method: HTTPMethod, path: String) -> Resolution {
-        let segments = Self.segments(path).map { $0.removingPercentEncodingSafely }
-        var parameters: [String: String] = [:]
-        guard let node = Self.match(root, segments[...], &parameters) else { return .notFound }
-        let lookup = method == .head && node.handlers[.head] == nil ? .get : method
-        if let route = node.handlers[lookup] {
-            return .found(handler: route.handler, template: route.template, parameters: parameters)
+    /// Finds the route for a method name and a raw (percent-encoded) path.
+    public func resolve(_ methodName: String, path: String) -> Resolution {
+        if let method = HTTPMethod(rawValue: methodName),
+            let match = table.match(method, path: path) ?? (method == .head ? table.match(.get, path: path) : nil)
+        {
+            return .found(route: match.value, template: match.template.template, parameters: match.parameters)
         }
-        let allowed = node.handlers.keys.sorted { $0.rawValue < $1.rawValue }
-        return .methodNotAllowed(allowed: allowed)
-    }
-
-    private static func match(_ node: Node, _ segments: ArraySlice<String>, _ parameters: inout [String: String])
-        -> Node?
-    {
-        guard let segment = segments.first else { return node.handlers.isEmpty ? nil : node }
-        let rest = segments.dropFirst()
-        if let child = node.staticChildren[segment], let found = match(child, rest, &parameters) {
-            return found
-        }
-        if let (name, child) = node.parameterChild, !segment.isEmpty {
-            let saved = parameters
-            parameters[name] = segment
-            if let found = match(child, rest, &parameters) { return found }
-            parameters = saved
-        }
-        return nil
-    }
-
-    private static func segments(_ path: String) -> [String] {
-        var trimmed = Substring(path)
-        while trimmed.hasPrefix("/") { trimmed = trimmed.dropFirst() }
-        if trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        return trimmed.isEmpty ? [] : trimmed.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let allowed = table.allowedMethods(path: path)
+        return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
     }
 }
 
-extension String {
-    /// Percent-decoding that keeps the raw text when the escapes are malformed.
-    fileprivate var removingPercentEncodingSafely: String {
-        guard contains("%") else { return self }
-        return removingPercentEncoding ?? self
+/// Per-route facts the middleware acts on.
+public struct RouteOptions: Sendable, Equatable {
+    /// The contract's operation id, for logs (empty for routes outside openapi.json).
+    public var operationID: String
+    /// Whether a valid bearer token is required (401 otherwise).
+    public var requiresAuthentication: Bool
+    /// The rate-limit bucket replacing the global one for this route, if any.
+    public var rateLimitBucket: RateLimitBucket?
+    /// Routes that never count against rate limits (`/health`, `/ready`, `/problems`).
+    public var rateLimitExempt: Bool
+    /// Extra `Cache-Control` handling: public routes set their own max-age, recovery routes forbid storing.
+    public var caching: Caching
+
+    /// How a route's responses may be cached.
+    public enum Caching: Sendable, Equatable {
+        /// Authenticated responses are never stored; public ones leave it to the handler.
+        case standard
+        /// `no-store, no-cache, must-revalidate, private`, `Pragma: no-cache`, `Expires: 0` (recovery).
+        case sensitive
+        /// `public, max-age=N`.
+        case publicFor(seconds: Int)
+    }
+
+    public init(
+        operationID: String = "", requiresAuthentication: Bool = false, rateLimitBucket: RateLimitBucket? = nil,
+        rateLimitExempt: Bool = false, caching: Caching = .standard
+    ) {
+        self.operationID = operationID
+        self.requiresAuthentication = requiresAuthentication
+        self.rateLimitBucket = rateLimitBucket
+        self.rateLimitExempt = rateLimitExempt
+        self.caching = caching
     }
 }

@@ -3,25 +3,23 @@ import MoltCore
 import MoltPostgres
 
 /// Liveness and readiness: `GET /health` answers while the process runs; `GET /ready` also checks Postgres.
+/// Neither counts against rate limits.
 struct HealthController: Sendable {
     let database: PostgresPool
     let clock: @Sendable () -> Date
 
     func register(in router: inout Router) {
-        router.add(.get, "/health") { _, _ in try health() }
-        router.add(.get, "/ready") { _, context in await readiness(context) }
-    }
-
-    /// - Remark: GET /health (getHealth)
-    func health() throws -> HTTPResponse {
-        try .json(
-            HealthStatus(status: "ok", timestamp: ISO8601Timestamp.string(from: clock())),
-            encoder: ServerJSON.encoder)
+        router.add(Endpoints.getHealth, options: RouteOptions(rateLimitExempt: true)) { _ in
+            Health(timestamp: clock())
+        }
+        router.add(.get, "/ready", options: RouteOptions(rateLimitExempt: true)) { _, context in
+            await readiness(context)
+        }
     }
 
     /// 200 with `{"status":"ready"}` when a query succeeds within two seconds, else 503 naming the failure.
     func readiness(_ context: RequestContext) async -> HTTPResponse {
-        let outcome = await withTaskGroup(of: String?.self) { group in
+        let failure = await withTaskGroup(of: String?.self) { group in
             group.addTask {
                 do {
                     try await database.query("SELECT 1")
@@ -38,24 +36,19 @@ struct HealthController: Sendable {
             group.cancelAll()
             return first
         }
-        let status = ReadinessStatus(
-            status: outcome == nil ? "ready" : "unavailable", database: outcome == nil ? "ok" : outcome!,
-            timestamp: ISO8601Timestamp.string(from: clock()))
-        if outcome != nil {
-            context.logger.warning("Readiness check failed.", ["check.database": status.database])
+        if let failure {
+            context.logger.warning("Readiness check failed.", ["check.database": failure])
         }
-        return (try? .json(status, status: outcome == nil ? 200 : 503, encoder: ServerJSON.encoder))
-            ?? .empty(status: 503)
+        let status = Readiness(
+            status: failure == nil ? "ready" : "unavailable", database: failure ?? "ok", timestamp: clock())
+        let body = (try? JSONCoding.encode(status)).map(Array.init) ?? []
+        return .json(body, status: failure == nil ? 200 : 503)
     }
 }
 
-struct HealthStatus: Codable {
-    let status: String
-    let timestamp: String
-}
-
-struct ReadinessStatus: Codable {
+/// The body of `GET /ready`.
+struct Readiness: Codable {
     let status: String
     let database: String
-    let timestamp: String
+    let timestamp: Date
 }
