@@ -186,3 +186,28 @@ struct HTTPServerTests {
         }
     }
 }
+
+@Suite("HTTP listener shutdown with a stuck handler", .timeLimit(.minutes(1)))
+struct HTTPServerStuckShutdownTests {
+    @Test("a handler still running after the grace period is cancelled, and the process does not abort")
+    func cancelsStuckHandler() async throws {
+        let server = try HTTPServer(
+            configuration: HTTPServerConfiguration(port: 0, threads: 1),
+            handler: { _ in
+                do {
+                    try await Task.sleep(for: .seconds(30))
+                    return .text("too late")
+                } catch {
+                    return .text("cancelled", status: 503)
+                }
+            }, rejector: { _, _ in .empty(status: 413) })
+        let port = server.port
+        let inFlight = Task { try await RawHTTPClient(port: port).request("GET", "/stuck") }
+        while server.requestsInFlight == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        let started = ContinuousClock.now
+        await server.shutdown(gracePeriod: .milliseconds(200))
+        #expect(ContinuousClock.now - started < .seconds(5))
+        let response = try? await inFlight.value
+        #expect(response == nil || response?.status == 503)
+    }
+}

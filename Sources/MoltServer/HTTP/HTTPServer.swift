@@ -20,6 +20,7 @@ public final class HTTPServer: Sendable {
     private let daemon = Mutex<DaemonPointer?>(nil)
     private let inFlight = Atomic<Int>(0)
     private let streams = Mutex<[ObjectIdentifier: RequestState]>([:])
+    private let handlers = Mutex<[ObjectIdentifier: Task<Void, Never>]>([:])
 
     /// Starts listening; throws when the address is invalid or the port cannot be bound.
     public init(
@@ -56,19 +57,36 @@ public final class HTTPServer: Sendable {
     }
 
     /// Stops accepting connections, waits up to `gracePeriod` for requests in flight (streams are ended
-    /// first), then stops the daemon. Safe to call more than once.
+    /// first), cancels handlers still running after that, then stops the daemon. Safe to call more than once.
+    ///
+    /// MHD must not be stopped while a connection is suspended, so if a cancelled handler ignores its
+    /// cancellation for five more seconds the daemon is left running (the process is ending) rather than
+    /// aborting it.
     public func shutdown(gracePeriod: Duration = .seconds(10)) async {
         let listenSocket = daemon.withLock { daemon in daemon.map { MHD_quiesce_daemon($0.raw) } ?? -1 }
         streams.withLock { states in states.values.forEach { $0.cancelStream() } }
-        let deadline = ContinuousClock.now + gracePeriod
-        while requestsInFlight > 0, ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(20))
+        let graceEnds = ContinuousClock.now + gracePeriod
+        while requestsInFlight > 0, ContinuousClock.now < graceEnds {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        if requestsInFlight > 0 {
+            handlers.withLock { tasks in tasks.values.forEach { $0.cancel() } }
+            guard await noConnectionSuspended(by: ContinuousClock.now + .seconds(5)) else { return }
         }
         daemon.withLock { daemon in
             if let running = daemon { MHD_stop_daemon(running.raw) }
             daemon = nil
         }
         if listenSocket >= 0 { close(listenSocket) }
+    }
+
+    /// Whether, before `deadline`, every handler finished and every stream ended, so no connection is suspended.
+    private func noConnectionSuspended(by deadline: ContinuousClock.Instant) async -> Bool {
+        while ContinuousClock.now < deadline {
+            if handlers.withLock({ $0.isEmpty }) && streams.withLock({ $0.isEmpty }) { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return false
     }
 
     // MARK: - Callbacks from MHD threads
@@ -123,10 +141,14 @@ public final class HTTPServer: Sendable {
             MHD_suspend_connection(connection)
             let suspended = ConnectionPointer(raw: connection)
             let handler = handler
-            Task {
-                let response = await handler(request)
-                state.setResponse(response)
-                MHD_resume_connection(suspended.raw)
+            let key = ObjectIdentifier(state)
+            handlers.withLock { tasks in
+                tasks[key] = Task { [self] in
+                    let response = await handler(request)
+                    state.setResponse(response)
+                    handlers.withLock { _ = $0.removeValue(forKey: key) }
+                    MHD_resume_connection(suspended.raw)
+                }
             }
             return .YES
         case .handling:
