@@ -1,7 +1,8 @@
 import CCurl
 
 extension CurlHandle {
-    /// Resets the easy handle (keeping its connections and caches) and sets every option for `request`.
+    /// Resets the easy handle (keeping its connections, caches and share) and sets every option for
+    /// `request`.
     /// Returns false when libcurl rejects the URL.
     func configure(
         _ request: HTTPClientRequest, configuration: CurlTransportConfiguration, context: UnsafeMutableRawPointer,
@@ -9,7 +10,6 @@ extension CurlHandle {
     ) -> Bool {
         curl_easy_reset(easy)
         guard ccurl_setopt_string(easy, CURLOPT_URL, request.url) == CURLE_OK else { return false }
-        if let share { _ = ccurl_setopt_share(easy, share.raw) }
         _ = ccurl_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         _ = ccurl_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
         _ = ccurl_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, configuration.connectTimeout.curlMilliseconds)

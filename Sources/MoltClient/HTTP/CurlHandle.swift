@@ -26,6 +26,8 @@ final class CurlHandle: @unchecked Sendable {
         self.easy = easy
         self.multi = multi
         self.share = share
+        // Set once: curl_easy_reset keeps a handle's share, so each transfer does not re-attach it.
+        if let share { _ = ccurl_setopt_share(easy, share.raw) }
     }
 
     deinit {

@@ -41,6 +41,7 @@ extension Duration {
     /// Whole milliseconds, at least 1 (libcurl reads 0 as "no timeout").
     var curlMilliseconds: Int {
         let (seconds, attoseconds) = components
+        guard seconds < Int64(Int.max / 1000) - 1 else { return Int.max }
         return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
     }
 }

@@ -157,4 +157,26 @@ struct MoltHTTPClientTests {
             #expect(response.metrics.attempts == 2)
         }
     }
+
+    @Test("logs each request and retry with metadata, never a secret, token or query")
+    func logging() async throws {
+        let tokens = TokenServer(accepts: { $0 >= 2 })
+        try await LoopbackServer.with(handler: tokens.handler) { server in
+            let sink = InMemoryLogSink()
+            let client = MoltHTTPClient(
+                baseURL: server.baseURL, credentials: ClientCredentials(clientID: "c", clientSecret: Secret("pw-123")),
+                logger: Logger(label: "client", level: .debug, sink: sink))
+            _ = try await client.send(.get, "/protected", query: [("cursor", "private-cursor")])
+            let records = sink.records
+            let completed = records.filter { $0.message == "HTTP request completed." }
+            #expect(completed.count == 4)  // token, 401, token again, 200
+            #expect(completed.last?.metadata["http.status"] == "200")
+            #expect(completed.last?.metadata["http.url"] == server.baseURL + "/protected")
+            #expect(completed.last?.metadata["request.id"]?.isEmpty == false)
+            let text = records.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
+            for secret in ["pw-123", "tok-1", "tok-2", "private-cursor"] {
+                #expect(!text.contains(secret))
+            }
+        }
+    }
 }

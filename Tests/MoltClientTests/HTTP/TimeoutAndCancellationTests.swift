@@ -68,7 +68,7 @@ struct TimeoutAndCancellationTests {
             let error = #expect(throws: HTTPTransportError.self) { try result.get() }
             #expect(error?.code == .cancelled)
             #expect(error?.curlCode == 42)
-            #expect(latency < .milliseconds(200))
+            #expect(latency < .milliseconds(500))  // libcurl alone would wait up to 1 s in its poll
             #expect(server.requests.count == 1)
         }
     }
