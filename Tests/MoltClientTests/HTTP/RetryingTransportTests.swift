@@ -122,7 +122,8 @@ struct RetryingTransportTests {
             server in
             let transport = RetryingTransport(base: CurlTransport(), policy: Self.fast)
             let task = Task { try await transport.send(HTTPClientRequest(method: .get, url: server.baseURL)) }
-            try await Task.sleep(for: .milliseconds(300))
+            #expect(await eventually { server.requests.count == 1 })
+            try await Task.sleep(for: .milliseconds(100))  // the 503 is back; the 2 s wait has begun
             let cancelled = ContinuousClock.now
             task.cancel()
             let error = await #expect(throws: HTTPTransportError.self) { try await task.value }
