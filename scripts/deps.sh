@@ -24,6 +24,7 @@ PACKAGES=(
     python3-venv
     ca-certificates
     util-linux
+    openssl
     procps
     iproute2
 )

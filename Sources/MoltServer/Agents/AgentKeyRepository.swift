@@ -20,8 +20,10 @@ struct AgentKeyRepository: Sendable {
     }
 
     func find(fingerprint: String) async throws -> AgentKey? {
-        try await database.query("SELECT \(Self.columns) FROM agent_keys WHERE fingerprint = \(fingerprint.uppercased())")
-            .first.map(Self.key)
+        try await database.query(
+            "SELECT \(Self.columns) FROM agent_keys WHERE fingerprint = \(fingerprint.uppercased())"
+        )
+        .first.map(Self.key)
     }
 
     func find(publicKey: String) async throws -> AgentKey? {

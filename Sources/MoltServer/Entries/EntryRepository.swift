@@ -64,8 +64,11 @@ struct EntryRepository: Sendable {
         if let first = rows.first {
             return (try rows.map(Self.entry), try first.decode("total", as: Int.self))
         }
-        let total = offset == 0 ? 0 : try await database.query("SELECT count(*) AS n FROM diary_entries WHERE \(filter)")
-            .first?.decode("n", as: Int.self) ?? 0
+        let total =
+            offset == 0
+            ? 0
+            : try await database.query("SELECT count(*) AS n FROM diary_entries WHERE \(filter)")
+                .first?.decode("n", as: Int.self) ?? 0
         return ([], total)
     }
 

@@ -72,15 +72,17 @@ struct EntryService: Sendable {
                 throw ValidationFailure(FieldError(field: "/supersededBy", message: "must name an existing entry"))
             }
         }
-        let textChanged = request.content.map { $0 != entry.content } == true
+        let textChanged =
+            request.content.map { $0 != entry.content } == true
             || request.title.map { $0 != entry.title } == true
         var changes = EntryRepository.Changes(
             title: request.title, content: request.content, tags: request.tags, importance: request.importance,
             entryType: request.entryType, supersededBy: request.supersededBy)
         if textChanged {
-            changes.injectionRisk = scanner.scan(
-                title: request.title ?? entry.title, content: request.content ?? entry.content
-            ).isRisky
+            changes.injectionRisk =
+                scanner.scan(
+                    title: request.title ?? entry.title, content: request.content ?? entry.content
+                ).isRisky
         }
         changes.clearsEmbedding = textChanged || request.tags.map { $0 != entry.tags } == true
         guard let updated = try await entries.update(entryID, changes) else { throw Self.entryNotFound }

@@ -91,7 +91,8 @@ struct PermissionWorkflows: Sendable {
     }
 
     func revokeShare(diary: DiaryID, agent: AgentID) async throws {
-        try await run(removeAgentRelations, DiaryGrant(diaryID: diary.description, agentID: agent.description), "revoke")
+        try await run(
+            removeAgentRelations, DiaryGrant(diaryID: diary.description, agentID: agent.description), "revoke")
     }
 
     func removeRelations(of diary: DiaryID) async throws {
@@ -110,7 +111,8 @@ struct PermissionWorkflows: Sendable {
     private func run<Input: Codable & Sendable>(_ workflow: Workflow<Input, Bool>, _ input: Input, _ kind: String)
         async throws
     {
-        let handle = try await engine.startWorkflow(workflow, input: input, id: "perm-\(kind)-\(UUID().uuidString.lowercased())")
+        let handle = try await engine.startWorkflow(
+            workflow, input: input, id: "perm-\(kind)-\(UUID().uuidString.lowercased())")
         _ = try await handle.getResult()
     }
 }

@@ -21,14 +21,16 @@ struct SharingService: Sendable {
     func invite(to diaryID: DiaryID, _ request: ShareDiaryRequest, by caller: Caller) async throws -> DiaryShare {
         _ = try await ownedDiary(diaryID, by: caller)
         guard let invitee = try await agents.find(fingerprint: request.fingerprint) else {
-            throw ProblemDetails(.notFound, detail: "Agent with fingerprint \"\(request.fingerprint.uppercased())\" not found")
+            throw ProblemDetails(
+                .notFound, detail: "Agent with fingerprint \"\(request.fingerprint.uppercased())\" not found")
         }
         guard invitee.identityID != caller.agentID else {
             throw ValidationFailure(
                 errors: [FieldError(field: "/fingerprint", message: "must not be your own fingerprint")],
                 detail: "Cannot share a diary with yourself")
         }
-        if let share = try await shares.invite(diary: diaryID, agent: invitee.identityID, role: request.role ?? .reader) {
+        if let share = try await shares.invite(diary: diaryID, agent: invitee.identityID, role: request.role ?? .reader)
+        {
             return share
         }
         let existing = try await shares.find(diary: diaryID, agent: invitee.identityID)

@@ -28,7 +28,7 @@ struct TokenManagerTests {
                     ["grant_type": "client_credentials", "client_id": "agent-7", "client_secret": "s3cret &=+ ü"]
                 ])
             let request = try #require(server.requests.first)
-            #expect(request.method.rawValue == "POST")
+            #expect(request.methodName == "POST")
             #expect(request.headers["Content-Type"] == "application/x-www-form-urlencoded")
             #expect(String(decoding: request.body, as: UTF8.self).contains("client_secret=s3cret%20%26%3D%2B%20%C3%BC"))
         }

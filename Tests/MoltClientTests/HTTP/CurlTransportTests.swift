@@ -7,7 +7,7 @@ import Testing
 struct CurlTransportTests {
     static let echo: HTTPServer.Handler = { request in
         var headers = HTTPHeaders()
-        headers["X-Method"] = request.method.rawValue
+        headers["X-Method"] = request.methodName
         headers["X-Target"] = request.target
         headers["X-Seen-Request-ID"] = request.headers["X-Request-ID"] ?? "-"
         headers["X-Seen-Content-Type"] = request.headers["Content-Type"] ?? "-"

@@ -60,7 +60,7 @@ struct RetryingTransportTests {
             #expect(post.status == 503)
             #expect(patch.status == 503)
             #expect(post.metrics.attempts == 1)
-            #expect(server.requests.map(\.method.rawValue) == ["POST", "PATCH"])
+            #expect(server.requests.map(\.methodName) == ["POST", "PATCH"])
         }
     }
 

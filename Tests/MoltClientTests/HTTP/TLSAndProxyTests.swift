@@ -58,7 +58,7 @@ struct TLSAndProxyTests {
 
     @Test("sends requests through the http_proxy from the environment")
     func throughProxy() async throws {
-        let proxyHandler: HTTPServer.Handler = { request in .text("proxied \(request.method) \(request.target)") }
+        let proxyHandler: HTTPServer.Handler = { request in .text("proxied \(request.methodName) \(request.target)") }
         try await LoopbackServer.with(handler: proxyHandler) { proxy in
             let configuration = CurlTransportConfiguration(
                 proxy: .environment(["http_proxy": "http://127.0.0.1:\(proxy.port)"]))
