@@ -96,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MoltClientTests",
-            dependencies: ["MoltClient", "MoltTestSupport"],
+            dependencies: ["MoltClient", "MoltTestSupport", "MoltWorkflows"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,59 @@
+import MoltPostgres
+
+/// Which tables and columns of the `dbos` schema exist, read from `information_schema.columns`.
+///
+/// The DBOS system schema differs between SDKs and versions (Python 3.4 at migration 125, TypeScript 4.8
+/// at its own 31, with missing `serialization`, `workflow_input`, `consumed`, …), and version numbers below
+/// 100 mean different things per SDK, so the reader builds every statement from what this layout reports
+/// rather than from `dbos_migrations`.
+public struct DBOSSchemaLayout: Sendable, Equatable {
+    /// Column names by table name.
+    public let columns: [String: Set<String>]
+
+    public init(columns: [String: Set<String>]) {
+        self.columns = columns
+    }
+
+    /// Whether `table` exists.
+    public func has(_ table: String) -> Bool {
+        columns[table] != nil
+    }
+
+    /// Whether `table` exists and has `column`.
+    public func has(_ table: String, _ column: String) -> Bool {
+        columns[table]?.contains(column) ?? false
+    }
+
+    /// The layout of the `dbos` schema `connection` sees; empty when there is none.
+    static func read(_ connection: PostgresConnection) async throws -> DBOSSchemaLayout {
+        let result = try await connection.query(
+            """
+            SELECT table_name, column_name FROM information_schema.columns
+            WHERE table_schema = \(DBOSWorkflowClient.schema)
+            """)
+        var columns: [String: Set<String>] = [:]
+        for row in result.rows {
+            columns[try row.decode("table_name", as: String.self), default: []]
+                .insert(try row.decode("column_name", as: String.self))
+        }
+        return DBOSSchemaLayout(columns: columns)
+    }
+}
+
+/// A column a statement uses only when the schema has it: its name and the SQL that reads it.
+struct OptionalColumn: Sendable {
+    let name: String
+    let sql: SQL
+
+    init(_ name: String, _ sql: StaticString) {
+        self.name = name
+        self.sql = SQL(stringLiteral: sql)
+    }
+}
+
+extension PostgresRow {
+    /// A column that may be absent from the result (its table lacks it) or NULL.
+    func optional<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T? {
+        hasColumn(column) ? try decode(column, as: T?.self) : nil
+    }
+}
