@@ -74,6 +74,12 @@ let package = Package(
             path: "bench/workflows/Sources/WorkflowsBench",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "ClientDBOSBench",
+            dependencies: ["MoltClient", "MoltWorkflows", "MoltPostgres", "MoltCore"],
+            path: "bench/client-dbos/Sources/ClientDBOSBench",
+            swiftSettings: strictSettings
+        ),
 
         // Test support: a fresh database per test on the real Postgres, a server on port 0, golden snapshots.
         .target(

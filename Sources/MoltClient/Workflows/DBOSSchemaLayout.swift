@@ -9,10 +9,19 @@ import MoltPostgres
 public struct DBOSSchemaLayout: Sendable, Equatable {
     /// Column names by table name.
     public let columns: [String: Set<String>]
+    /// Whether `workflow_status.workflow_uuid` sorts by code point (collation C, POSIX, C.UTF-8, …), so an
+    /// id prefix is a key range of its primary key index.
+    public let codePointIDOrder: Bool
 
-    public init(columns: [String: Set<String>]) {
+    public init(columns: [String: Set<String>], codePointIDOrder: Bool = false) {
         self.columns = columns
+        self.codePointIDOrder = codePointIDOrder
     }
+
+    /// Collations that order text by code point (byte order for UTF-8).
+    static let codePointCollations: Set<String> = [
+        "C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic", "pg_c_utf8", "pg_unicode_fast",
+    ]
 
     /// Whether `table` exists.
     public func has(_ table: String) -> Bool {
@@ -36,7 +45,29 @@ public struct DBOSSchemaLayout: Sendable, Equatable {
             columns[try row.decode("table_name", as: String.self), default: []]
                 .insert(try row.decode("column_name", as: String.self))
         }
-        return DBOSSchemaLayout(columns: columns)
+        return DBOSSchemaLayout(columns: columns, codePointIDOrder: try await idCollation(connection))
+    }
+
+    /// Whether the id column's effective collation (its own, or the database's default) is a code point
+    /// order. `to_jsonb` reads `pg_database` columns that only some PostgreSQL versions have.
+    private static func idCollation(_ connection: PostgresConnection) async throws -> Bool {
+        let result = try await connection.query(
+            """
+            SELECT co.collname, to_jsonb(d) ->> 'datcollate' AS datcollate,
+                to_jsonb(d) ->> 'datlocprovider' AS provider, to_jsonb(d) ->> 'datlocale' AS locale
+            FROM pg_attribute a JOIN pg_collation co ON co.oid = a.attcollation
+            CROSS JOIN pg_database d
+            WHERE a.attrelid = to_regclass('dbos.workflow_status') AND a.attname = 'workflow_uuid'
+                AND d.datname = current_database()
+            """)
+        guard let row = result.first else { return false }
+        let own = try row.decode("collname", as: String.self)
+        if own != "default" { return codePointCollations.contains(own) }
+        switch try row.decode("provider", as: String?.self) {
+        case "b": return true
+        case "i": return false
+        default: return codePointCollations.contains(try row.decode("datcollate", as: String?.self) ?? "")
+        }
     }
 }
 

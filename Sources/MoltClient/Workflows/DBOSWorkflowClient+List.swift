@@ -43,7 +43,7 @@ extension DBOSWorkflowClient {
         if let queue = filter.queueName { conditions.append("ws.queue_name = \(queue)") }
         if let from = filter.createdFrom { conditions.append("ws.created_at >= \(from.epochMilliseconds)") }
         if let before = filter.createdBefore { conditions.append("ws.created_at < \(before.epochMilliseconds)") }
-        if let prefix = filter.idPrefix { conditions.append("ws.workflow_uuid LIKE \(Self.likePrefix(prefix))") }
+        if let prefix = filter.idPrefix { conditions.append(Self.prefixCondition(prefix, layout: layout)) }
         if let application = filter.applicationName, layout.has("workflow_status", "application_name") {
             conditions.append("(ws.application_name = \(application) OR ws.application_name IS NULL)")
         }
@@ -86,6 +86,30 @@ extension DBOSWorkflowClient {
             }
         }
         return "SELECT \(SQL.joined(columns, separator: ", ")) FROM dbos.workflow_status ws\(joins) "
+    }
+
+    /// Ids starting with `prefix`: a LIKE, plus the equivalent key range of the primary key when ids sort by
+    /// code point, so the index finds them (LIKE alone uses it only under collation C).
+    static func prefixCondition(_ prefix: String, layout: DBOSSchemaLayout) -> SQL {
+        let like: SQL = "ws.workflow_uuid LIKE \(likePrefix(prefix))"
+        guard layout.codePointIDOrder, !prefix.isEmpty else { return like }
+        guard let end = successor(of: prefix) else { return "ws.workflow_uuid >= \(prefix) AND \(like)" }
+        return "ws.workflow_uuid >= \(prefix) AND ws.workflow_uuid < \(end) AND \(like)"
+    }
+
+    /// The smallest text greater than every text starting with `prefix` in code point order; nil when there
+    /// is none (the prefix is all U+10FFFF).
+    static func successor(of prefix: String) -> String? {
+        var scalars = Array(prefix.unicodeScalars)
+        while let last = scalars.popLast() {
+            var next = last.value + 1
+            if (0xD800...0xDFFF).contains(next) { next = 0xE000 }
+            if let scalar = Unicode.Scalar(next) {
+                scalars.append(scalar)
+                return String(String.UnicodeScalarView(scalars))
+            }
+        }
+        return nil
     }
 
     /// A LIKE pattern matching values that start with `prefix` literally.
