@@ -3,7 +3,8 @@ public import Foundation
 /// A program running in a detached tmux session on a private tmux server, for end-to-end tests of `molt`.
 ///
 /// Each session uses its own socket (`tmux -L <unique name>`), so parallel tests never meet, and `kill()`
-/// (also run on deinit) stops that whole tmux server. Every wait is bounded.
+/// (also run on deinit) stops that whole tmux server. Every wait is bounded. tmux runs as a `ChildProcess`
+/// (clean signal mask, no inherited descriptors), so its server reaps the program and dies when killed.
 ///
 /// ```swift
 /// let tmux = try TmuxSession(command: "\(molt) --api-url \(url)", width: 120, height: 40)
@@ -78,21 +79,17 @@ public final class TmuxSession: Sendable {
     /// Kills the session's tmux server (safe to call twice).
     public func kill() {
         _ = try? run(["kill-server"])
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(folder)/tmux-\(getuid())/\(socket)")
     }
 
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 || arguments.first == "kill-server" else {
+        let child = try ChildProcess(["tmux", "-L", socket] + arguments)
+        defer { child.removeOutput() }
+        let status = try child.wait(timeout: .seconds(10))
+        let text = child.output
+        guard status == 0 || arguments.first == "kill-server" else {
             throw TmuxError("tmux \(arguments.joined(separator: " ")) failed: \(text)")
         }
         return text
