@@ -95,6 +95,22 @@ struct MoltTmuxTests {
         #expect(try tmux.display("#{alternate_on}") == "0")
     }
 
+    @Test("a crash (SIGSEGV) still leaves the terminal restored", .timeLimit(.minutes(1)))
+    func crashRestoresTerminal() async throws {
+        let molt = try BuiltProducts.executable("molt")
+        let tmux = try TmuxSession(
+            command: Self.command(molt, "--api-url http://127.0.0.1:9 --refresh 0"),
+            environment: ["SWIFT_BACKTRACE": "enable=no"])
+        defer { tmux.kill() }
+        try await tmux.waitFor("the first screen") { $0.contains("Server unreachable") }
+        let pid = try Self.childProcess(of: try tmux.display("#{pane_pid}"), named: "molt")
+        #expect(kill(pid, SIGSEGV) == 0)
+        let after = try await tmux.waitFor("molt died") { $0.contains("DONE") }
+        #expect(after.contains("EXIT=139"))
+        #expect(after.contains("icanon echo"))
+        #expect(try tmux.display("#{alternate_on}") == "0")
+    }
+
     /// The pid of the child of `parent` whose command is `name` (molt runs under the pane's shell).
     static func childProcess(of parent: String, named name: String) throws -> pid_t {
         let process = Process()
