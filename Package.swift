@@ -121,7 +121,12 @@ let package = Package(
             dependencies: ["MoltServer", "MoltTestSupport"],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "MoltTUITests", dependencies: ["MoltTUI", "MoltTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MoltTUITests",
+            dependencies: ["MoltTUI", "MoltTestSupport"],
+            exclude: ["App/__Snapshots__", "Features/__Snapshots__", "Widgets/__Snapshots__"],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "MoltAdminTests",
             dependencies: ["MoltAdmin", "MoltTestSupport"],

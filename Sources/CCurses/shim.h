@@ -43,4 +43,22 @@ static inline int ccurses_setcchar(cchar_t *out, const wchar_t *wch, attr_t attr
     return setcchar(out, wch, attrs, pair, NULL);
 }
 
+/* wcwidth is declared by <wchar.h> only under _XOPEN_SOURCE, which the module build does not define. */
+extern int wcwidth(wchar_t c);
+static inline int ccurses_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/* BUTTON4_PRESSED / BUTTON5_PRESSED (the mouse wheel) are built by the NCURSES_MOUSE_MASK macro. */
+static inline mmask_t ccurses_wheel_up_mask(void) { return BUTTON4_PRESSED; }
+static inline mmask_t ccurses_wheel_down_mask(void) { return BUTTON5_PRESSED; }
+
+/* ioctl is variadic: the terminal's size from the kernel (TIOCGWINSZ), for resizeterm after SIGWINCH. */
+#include <sys/ioctl.h>
+static inline int ccurses_window_size(int fd, int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 0;
+}
+
 #endif

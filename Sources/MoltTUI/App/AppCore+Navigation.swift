@@ -1,0 +1,111 @@
+extension AppCore {
+    /// Applies a screen's request to the app.
+    func apply(_ command: ConsoleCommand<ScreenMessage>, from route: Int, _ state: inout AppState)
+        -> [Effect<AppMessage>]
+    {
+        switch command {
+        case .push(let screen):
+            return push(screen, &state)
+        case .pop:
+            return pop(&state)
+        case .flash(let flash):
+            return show(flash, &state)
+        case .confirm(let request):
+            state.overlay = .confirm(ConfirmDialogState(request.map { AppMessage.screen(route: route, $0) }))
+            return []
+        case .copy(let text, let what):
+            return [.command(.copy(text, what: what))] + show(Flash(.success, "Copied \(what) (OSC 52)"), &state)
+        case .backendUnreachable(let reason):
+            return markUnreachable(reason: reason, &state)
+        case .backendReachable:
+            return markReachable(&state)
+        case .redraw:
+            return [.command(.redraw)]
+        case .quit:
+            state.exitStatus = 0
+            return [.command(.quit)]
+        }
+    }
+
+    /// Opens a screen on top of the stack.
+    func push(_ screen: ScreenState, _ state: inout AppState) -> [Effect<AppMessage>] {
+        var effects = disappearTop(&state)
+        state.filterEditor = nil
+        state.stack.append(RouteEntry(id: state.nextRouteID, screen: screen))
+        state.nextRouteID += 1
+        effects += appearTop(&state)
+        return effects
+    }
+
+    /// Closes the top screen (never the last one) and cancels its effects.
+    func pop(_ state: inout AppState) -> [Effect<AppMessage>] {
+        guard state.stack.count > 1 else { return [] }
+        var effects = disappearTop(&state)
+        let closed = state.stack.removeLast()
+        state.filterEditor = nil
+        effects.append(.cancel(EffectID(closed.scope)))
+        effects += appearTop(&state)
+        return effects
+    }
+
+    /// Goes to a screen of `kind`: back to it when it is open, else opens `make()`.
+    func navigate(to kind: ScreenKind, _ state: inout AppState, make: () -> ScreenState) -> [Effect<AppMessage>] {
+        guard let index = state.stack.lastIndex(where: { $0.screen.kind == kind }) else {
+            return push(make(), &state)
+        }
+        guard index < state.stack.count - 1 else { return [] }
+        var effects = disappearTop(&state)
+        for closed in state.stack[(index + 1)...] { effects.append(.cancel(EffectID(closed.scope))) }
+        state.stack.removeSubrange((index + 1)...)
+        state.filterEditor = nil
+        effects += appearTop(&state)
+        return effects
+    }
+
+    /// Runs a `:` command line.
+    func execute(command text: String, _ state: inout AppState) -> [Effect<AppMessage>] {
+        let word = text.split(separator: " ").first.map { String($0).lowercased() } ?? ""
+        guard let name = commandNames.first(where: { $0.isNamed(word) }) else {
+            return show(
+                Flash(.error, "Unknown command “\(word)”", detail: "type : and press tab to list the commands"), &state)
+        }
+        switch name.name {
+        case "health":
+            let health = HealthState(serverURL: state.session.serverURL)
+            return navigate(to: .health, &state) { .health(health) }
+        case "about":
+            let about = AboutState.make(
+                version: environment.version, session: state.session,
+                terminal: "\(state.size), \(environment.terminalDescription), \(state.theme.name) theme",
+                commands: commandNames, globalKeys: Self.globalKeyReference)
+            return navigate(to: .about, &state) { .about(about) }
+        case "help":
+            state.overlay = .help(HelpOverlayState())
+            return []
+        default:
+            state.exitStatus = 0
+            return [.command(.quit)]
+        }
+    }
+
+    /// Shows a flash line and schedules its expiry.
+    func show(_ flash: Flash, _ state: inout AppState) -> [Effect<AppMessage>] {
+        state.flashSerial += 1
+        state.flash = flash
+        return [.delay("app.flash", flash.lifetime, .flashExpired(serial: state.flashSerial))]
+    }
+
+    private func disappearTop(_ state: inout AppState) -> [Effect<AppMessage>] {
+        guard var entry = state.stack.last else { return [] }
+        let effects = screens.disappear(&entry.screen, featureContext(state))
+        state.stack[state.stack.count - 1] = entry
+        return lift(effects, from: entry, &state)
+    }
+
+    private func appearTop(_ state: inout AppState) -> [Effect<AppMessage>] {
+        guard var entry = state.stack.last else { return [] }
+        let effects = screens.appear(&entry.screen, featureContext(state))
+        state.stack[state.stack.count - 1] = entry
+        return lift(effects, from: entry, &state)
+    }
+}
