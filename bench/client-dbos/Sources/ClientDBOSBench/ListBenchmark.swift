@@ -68,7 +68,8 @@ struct ListBenchmark {
         }
         timings.sort()
         let plan = try await client.queryPlan(for: filter).split(separator: "\n")
-            .filter { $0.contains("Scan") }.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.contains("Scan") }
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ->")) }
             .map { $0.components(separatedBy: "  (cost").first ?? $0 }
             .filter { $0.contains("workflow_status") }.joined(separator: "; ")
         return Measurement(
