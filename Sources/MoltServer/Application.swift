@@ -7,6 +7,8 @@ import Synchronization
 /// listener, wired to their routers. Tests start one on port 0 exactly as `moltnetd` does.
 public final class Application: Sendable {
     public let configuration: ServerConfiguration
+    /// Identity, OAuth2 and permissions (embedded or Ory), for the REST layer and tests.
+    public let identity: IdentityServices
     let logger: Logger
     let database: PostgresPool
     private let publicServer: HTTPServer
@@ -29,7 +31,10 @@ public final class Application: Sendable {
             await database.shutDown()
             throw error
         }
-        let routes = Routes(database: database, clock: clock, configuration: configuration)
+        let identity = IdentityServices(
+            configuration: configuration.identity, database: database, publicBaseURL: configuration.publicBaseURL,
+            clock: clock, logger: logger.labelled("identity"))
+        let routes = Routes(database: database, clock: clock, configuration: configuration, identity: identity)
         do {
             let publicServer = try HTTPServer(
                 configuration: configuration.http,
@@ -46,8 +51,8 @@ public final class Application: Sendable {
                 throw error
             }
             return Application(
-                configuration: configuration, logger: logger, database: database, publicServer: publicServer,
-                adminServer: adminServer)
+                configuration: configuration, identity: identity, logger: logger, database: database,
+                publicServer: publicServer, adminServer: adminServer)
         } catch {
             await database.shutDown()
             throw error
@@ -55,10 +60,11 @@ public final class Application: Sendable {
     }
 
     private init(
-        configuration: ServerConfiguration, logger: Logger, database: PostgresPool, publicServer: HTTPServer,
-        adminServer: HTTPServer
+        configuration: ServerConfiguration, identity: IdentityServices, logger: Logger, database: PostgresPool,
+        publicServer: HTTPServer, adminServer: HTTPServer
     ) {
         self.configuration = configuration
+        self.identity = identity
         self.logger = logger
         self.database = database
         self.publicServer = publicServer
@@ -85,16 +91,19 @@ struct Routes: Sendable {
     let database: PostgresPool
     let clock: @Sendable () -> Date
     let configuration: ServerConfiguration
+    let identity: IdentityServices
 
     func publicRouter() -> Router {
         var router = Router()
         HealthController(database: database, clock: clock).register(in: &router)
+        identity.registerPublicRoutes(in: &router)
         return router
     }
 
     func adminRouter() -> Router {
         var router = Router()
         HealthController(database: database, clock: clock).register(in: &router)
+        identity.registerAdminRoutes(in: &router)
         return router
     }
 }

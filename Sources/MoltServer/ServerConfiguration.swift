@@ -12,6 +12,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var publicBaseURL: String
     /// Seconds to let requests in flight finish on SIGTERM.
     public var shutdownGraceSeconds: Int
+    /// Embedded identity, OAuth2 and permission services, or real Ory (the `ORY_*` variables).
+    public var identity: IdentityConfiguration
 
     public init(
         http: HTTPServerConfiguration = HTTPServerConfiguration(),
@@ -19,7 +21,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         databaseURL: String = ServerConfiguration.defaultDatabaseURL,
         databaseConnections: Int = 10,
         publicBaseURL: String? = nil,
-        shutdownGraceSeconds: Int = 10
+        shutdownGraceSeconds: Int = 10,
+        identity: IdentityConfiguration = .embedded
     ) {
         self.http = http
         self.adminHTTP = adminHTTP
@@ -27,6 +30,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.databaseConnections = databaseConnections
         self.publicBaseURL = publicBaseURL ?? "http://\(http.host):\(http.port)"
         self.shutdownGraceSeconds = shutdownGraceSeconds
+        self.identity = identity
     }
 
     /// The project-local Postgres started by `scripts/pg.sh`.

@@ -12,6 +12,9 @@ public protocol PermissionEngine: Sendable {
     /// Whether `subjectID` has `permission` (or relation) on `namespace:object`.
     func check(namespace: String, object: String, permission: String, subjectID: String) async throws(IdentityError)
         -> Bool
+    /// Every object of `namespace` on which `subjectID` has `permission` (or relation), sorted: for example the
+    /// diaries an agent may read, to scope a search.
+    func objects(namespace: String, permission: String, subjectID: String) async throws(IdentityError) -> [String]
     /// One page of tuples matching the query.
     func tuples(_ query: RelationQuery, pageSize: Int, pageToken: String?) async throws(IdentityError)
         -> Page<RelationTuple>
