@@ -6,7 +6,7 @@ import MoltCore
 /// header whose `alg` is exactly `EdDSA` (so `none` and every other algorithm are refused before any key is
 /// looked up), a 64-byte signature, and a JSON object payload.
 enum JSONWebToken {
-    /// The longest token accepted (tokens are about 700 bytes).
+    /// The longest token accepted (agent tokens are about 1.1 kB).
     static let maximumLength = 8192
 
     /// A token split into its parts, signature not yet checked.
