@@ -34,6 +34,7 @@ public final class Application: Sendable {
         let identity = IdentityServices(
             configuration: configuration.identity, database: database, publicBaseURL: configuration.publicBaseURL,
             clock: clock, logger: logger.labelled("identity"))
+        logger.info("Identity services configured.", ["identity.services": configuration.identity.summary])
         let routes = Routes(database: database, clock: clock, configuration: configuration, identity: identity)
         do {
             let publicServer = try HTTPServer(
