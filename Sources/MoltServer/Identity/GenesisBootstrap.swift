@@ -6,9 +6,10 @@ public import MoltPostgres
 /// `Agent:<id>#self@<id>` tuple and an OAuth2 client `Genesis: <name>`, in that order.
 ///
 /// Idempotent by public key: a repeat call returns the existing agent and client without the secret
-/// (secrets are never stored). Calls for one key are serialised with an advisory lock. If a step fails, the
-/// steps already done are undone in reverse order, so nothing is left half-made; if an earlier run was cut
-/// short by a crash, a repeat call makes the missing parts (and returns the secret of a client it made).
+/// (secrets are never stored). Calls for one key are serialised with a Postgres advisory lock, which
+/// waiters poll without holding a pooled connection. If a step fails, the steps already done are undone in
+/// reverse order, so nothing is left half-made; if an earlier run was cut short by a crash, a repeat call
+/// makes the missing parts (and returns the secret of a client it made).
 public struct GenesisBootstrap: Sendable {
     /// The scopes genesis clients get by default.
     public static let defaultScopes = ["diary:read", "diary:write", "crypto:sign", "agent:profile"]
@@ -59,25 +60,43 @@ public struct GenesisBootstrap: Sendable {
             publicKey: publicKey, voucherCode: AgentIdentitySchema.genesisVoucherCode)
         let scopes = (scopes ?? []).isEmpty ? Self.defaultScopes : scopes ?? []
         let request = Request(name: name, traits: traits, scope: scopes.joined(separator: " "))
+        let deadline = ContinuousClock.now + Self.lockWait
         do {
-            return try await database.withConnection { connection in
-                try await connection.query("SELECT pg_advisory_lock(\(Self.lockSpace), hashtext(\(traits.publicKey)))")
-                do {
-                    let agent = try await run(request)
-                    try await connection.query(
-                        "SELECT pg_advisory_unlock(\(Self.lockSpace), hashtext(\(traits.publicKey)))")
-                    return agent
-                } catch {
-                    _ = try? await connection.query(
-                        "SELECT pg_advisory_unlock(\(Self.lockSpace), hashtext(\(traits.publicKey)))")
-                    throw error
+            while true {
+                if let agent = try await runHoldingLock(request) { return agent }
+                guard ContinuousClock.now < deadline else {
+                    throw IdentityError(.unavailable, "another genesis run for this key did not finish in time")
                 }
+                try await Task.sleep(for: .milliseconds(25))
             }
         } catch let error as IdentityError {
             throw error
         } catch {
             logger.error("Genesis bootstrap failed.", ["error": String(describing: error)])
             throw IdentityError(.unavailable, "the database is unavailable")
+        }
+    }
+
+    /// How long a call waits for another run on the same key.
+    static let lockWait = Duration.seconds(30)
+
+    /// Runs the bootstrap under a session advisory lock on the key, or answers nil at once when another run
+    /// holds it. Waiters hold no pooled connection, so they cannot starve the run they wait for.
+    private func runHoldingLock(_ request: Request) async throws -> Agent? {
+        let key = request.traits.publicKey
+        return try await database.withConnection { connection -> Agent? in
+            let locked = try await connection.query(
+                "SELECT pg_try_advisory_lock(\(Self.lockSpace), hashtext(\(key))) AS locked"
+            ).first?.decode("locked", as: Bool.self)
+            guard locked == true else { return nil }
+            do {
+                let agent = try await run(request)
+                try await connection.query("SELECT pg_advisory_unlock(\(Self.lockSpace), hashtext(\(key)))")
+                return agent
+            } catch {
+                _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.lockSpace), hashtext(\(key)))")
+                throw error
+            }
         }
     }
 

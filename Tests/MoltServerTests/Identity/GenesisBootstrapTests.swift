@@ -75,6 +75,25 @@ struct GenesisBootstrapTests {
         }
     }
 
+    @Test("many concurrent calls on a two-connection pool neither deadlock nor duplicate")
+    func smallPool() async throws {
+        try await EmbeddedFixture.with { fixture in
+            let pool = PostgresPool(url: fixture.database.url, maximumConnections: 2, acquireTimeout: .seconds(20))
+            let services = IdentityServices(
+                configuration: .embedded, database: pool, publicBaseURL: EmbeddedFixture.publicBaseURL)
+            let key = freshAgentKey()
+            let results = try await withThrowingTaskGroup(of: GenesisBootstrap.Agent.self) { group in
+                for _ in 0..<6 {
+                    group.addTask { try await services.genesis.bootstrap(name: "Small", publicKey: key.publicKey) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            await pool.shutDown()
+            #expect(results.filter(\.created).count == 1)
+            #expect(Set(results.map(\.clientID)).count == 1)
+        }
+    }
+
     @Test("a failing client step undoes the identity, agent key and tuple")
     func clientFailure() async throws {
         try await EmbeddedFixture.with { fixture in
