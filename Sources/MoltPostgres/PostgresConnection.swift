@@ -103,6 +103,12 @@ public final class PostgresConnection: @unchecked Sendable {
                     guard let connection else {
                         return .failure(PostgresError(.connection, message: "connection is closed"))
                     }
+                    // A cancel that arrived before the statement reached the server would be lost.
+                    guard !canceller.wasCancelled else {
+                        return .failure(
+                            PostgresError(
+                                .server, message: "canceling statement due to user request", sqlState: "57014"))
+                    }
                     return Result { () throws(PostgresError) in try body(connection.pointer) }
                 }
             }
@@ -192,12 +198,17 @@ public final class PostgresConnection: @unchecked Sendable {
 private final class Canceller: Sendable {
     private struct Pointer: @unchecked Sendable { let raw: OpaquePointer }
     private let pointer: Mutex<Pointer?>
+    private let cancelled = Atomic<Bool>(false)
 
     init(_ raw: OpaquePointer?) {
         pointer = Mutex(raw.map(Pointer.init))
     }
 
+    /// Whether `cancel` was called (checked before a statement starts).
+    var wasCancelled: Bool { cancelled.load(ordering: .acquiring) }
+
     func cancel() {
+        cancelled.store(true, ordering: .releasing)
         pointer.withLock { pointer in
             guard let pointer else { return }
             var buffer = [CChar](repeating: 0, count: 256)

@@ -164,7 +164,11 @@ struct HTTPServerTests {
             }, rejector: { _, _ in .empty(status: 413) })
         let port = server.port
         let inFlight = Task { try await RawHTTPClient(port: port).request("GET", "/slow").text }
-        try await Task.sleep(for: .milliseconds(100))
+        // Wait for the request to arrive (a fixed 100 ms was too short when the whole suite runs in parallel).
+        let deadline = ContinuousClock.now + .seconds(5)
+        while server.requestsInFlight == 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
         #expect(server.requestsInFlight == 1)
         await server.shutdown(gracePeriod: .seconds(5))
         #expect(try await inFlight.value == "finished")

@@ -25,6 +25,13 @@ public enum PasswordHash {
                 operationsLimit: crypto_pwhash_argon2id_opslimit_interactive(),
                 memoryLimit: crypto_pwhash_argon2id_memlimit_interactive())
         }
+
+        /// libsodium's minimum limits (t=1, 8 KiB): microseconds. For test suites only, never for real secrets.
+        public static var minimum: Strength {
+            Strength(
+                operationsLimit: crypto_pwhash_argon2id_opslimit_min(),
+                memoryLimit: crypto_pwhash_argon2id_memlimit_min())
+        }
     }
 
     /// Hashes `secret` with argon2id and a random salt.

@@ -1,4 +1,5 @@
 public import MoltCommandLine
+public import MoltCore
 
 /// Which identity, OAuth2 and permission services `moltnetd` uses: embedded (the default) or real Ory,
 /// chosen per service by the `ORY_*` environment variables (DESIGN.md §3, docs/identity.md).
@@ -18,6 +19,8 @@ public struct IdentityConfiguration: Sendable, Equatable {
     public var ketoWriteURL: String?
     /// The Ory project API key (never logged).
     public var apiKey: String?
+    /// The argon2id cost of embedded client secrets and recovery codes (`.interactive`; test suites lower it).
+    public var secretHashStrength: PasswordHash.Strength = .interactive
 
     /// Everything embedded.
     public static let embedded = IdentityConfiguration()

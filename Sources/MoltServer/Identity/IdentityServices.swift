@@ -31,7 +31,7 @@ public struct IdentityServices: Sendable {
         clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger = .disabled
     ) {
         let store = EmbeddedStore(database: database, clock: clock, logger: logger)
-        let hasher = SecretHasher()
+        let hasher = SecretHasher(strength: configuration.secretHashStrength)
         issuer = publicBaseURL.hasSuffix("/") ? publicBaseURL : publicBaseURL + "/"
         let apiKey = configuration.apiKey
 

@@ -5,7 +5,7 @@ import Testing
 
 @testable import MoltServer
 
-@Suite("Embedded identity provider on the real database", .timeLimit(.minutes(2)))
+@Suite("Embedded identity provider on the real database", .serialized, .timeLimit(.minutes(2)))
 struct EmbeddedIdentityProviderTests {
     @Test("creates an identity, finds it by id and by key, and stores the webhook's public metadata")
     func createAndFind() async throws {

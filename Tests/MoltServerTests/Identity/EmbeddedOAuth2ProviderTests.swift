@@ -5,7 +5,7 @@ import Testing
 
 @testable import MoltServer
 
-@Suite("Embedded OAuth2 provider: clients, secrets and EdDSA access tokens", .timeLimit(.minutes(2)))
+@Suite("Embedded OAuth2 provider: clients, secrets and EdDSA access tokens", .serialized, .timeLimit(.minutes(2)))
 struct EmbeddedOAuth2ProviderTests {
     @Test("creates a client with a generated 32-byte url-safe secret, stored only as an argon2id hash")
     func createClient() async throws {
@@ -28,6 +28,21 @@ struct EmbeddedOAuth2ProviderTests {
             #expect(fetched.secret == nil)
             #expect(fetched.metadata?.identityID == agent.identity.id)
             #expect(try await fixture.oauth2.clients(forIdentity: agent.identity.id).map(\.id) == [agent.client.id])
+        }
+    }
+
+    @Test("by default secrets are hashed at libsodium's interactive cost (t=2, 64 MiB)")
+    func productionHashCost() async throws {
+        try await EmbeddedFixture.with { fixture in
+            let services = IdentityServices(
+                configuration: .embedded, database: fixture.database.pool, publicBaseURL: EmbeddedFixture.publicBaseURL)
+            let client = try await services.oauth2.createClient(NewOAuth2Client(name: "cost"))
+            let hash = try await fixture.database.pool.query(
+                "SELECT secret_hash FROM oauth2_clients WHERE id = \(client.id)"
+            ).first?.decode("secret_hash", as: String.self)
+            #expect(hash?.hasPrefix("$argon2id$v=19$m=65536,t=2,p=1$") == true)
+            _ = try await services.oauth2.issueToken(
+                clientID: client.id, clientSecret: try #require(client.secret), scope: nil)
         }
     }
 

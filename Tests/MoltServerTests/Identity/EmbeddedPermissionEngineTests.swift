@@ -4,7 +4,7 @@ import Testing
 
 @testable import MoltServer
 
-@Suite("Embedded permission engine: MoltNet's namespaces on the real database", .timeLimit(.minutes(2)))
+@Suite("Embedded permission engine: MoltNet's namespaces on the real database", .serialized, .timeLimit(.minutes(2)))
 struct EmbeddedPermissionEngineTests {
     static let diary = "d0000000-0000-4000-8000-000000000001"
     static let entry = "e0000000-0000-4000-8000-000000000001"

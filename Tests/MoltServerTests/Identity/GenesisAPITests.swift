@@ -4,7 +4,7 @@ import Testing
 
 @testable import MoltServer
 
-@Suite("POST /admin/moltnet/genesis on the admin listener", .timeLimit(.minutes(2)))
+@Suite("POST /admin/moltnet/genesis on the admin listener", .serialized, .timeLimit(.minutes(2)))
 struct GenesisAPITests {
     @Test("201 with the secret the first time, 200 without it for the same key; 400 for bad input")
     func genesis() async throws {

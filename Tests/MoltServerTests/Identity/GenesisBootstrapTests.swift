@@ -6,7 +6,7 @@ import Testing
 
 @testable import MoltServer
 
-@Suite("Genesis bootstrap: idempotent, and nothing half-made on failure", .timeLimit(.minutes(2)))
+@Suite("Genesis bootstrap: idempotent, and nothing half-made on failure", .serialized, .timeLimit(.minutes(2)))
 struct GenesisBootstrapTests {
     @Test("creates identity, agent key, self tuple and client; a repeat returns them without the secret")
     func createAndRepeat() async throws {

@@ -5,7 +5,7 @@ import Testing
 
 @testable import MoltServer
 
-@Suite("Hydra admin API on the admin listener, and the public token endpoint", .timeLimit(.minutes(2)))
+@Suite("Hydra admin API on the admin listener, and the public token endpoint", .serialized, .timeLimit(.minutes(2)))
 struct HydraAdminAPITests {
     static func agentClientBody(identityID: String = UUID().uuidString.lowercased()) -> JSONValue {
         .object([

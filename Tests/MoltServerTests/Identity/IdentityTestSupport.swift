@@ -37,8 +37,10 @@ struct EmbeddedFixture: Sendable {
     static func with<T: Sendable>(_ body: (EmbeddedFixture) async throws -> T) async throws -> T {
         try await TestDatabase.with(migrations: ServerMigrations.all()) { database in
             let clock = TestClock()
+            var configuration = IdentityConfiguration.embedded
+            configuration.secretHashStrength = .minimum
             let services = IdentityServices(
-                configuration: .embedded, database: database.pool, publicBaseURL: publicBaseURL, clock: clock.now)
+                configuration: configuration, database: database.pool, publicBaseURL: publicBaseURL, clock: clock.now)
             return try await body(EmbeddedFixture(database: database, clock: clock, services: services))
         }
     }

@@ -4,7 +4,7 @@ import Testing
 
 @testable import MoltServer
 
-@Suite("Keto read and write APIs on the admin listener", .timeLimit(.minutes(2)))
+@Suite("Keto read and write APIs on the admin listener", .serialized, .timeLimit(.minutes(2)))
 struct KetoAPITests {
     static func tuple(_ namespace: String, _ object: String, _ relation: String, subject: String) -> JSONValue {
         .object([

@@ -5,7 +5,7 @@ import Testing
 
 @testable import MoltServer
 
-@Suite("Kratos admin API on the admin listener", .timeLimit(.minutes(2)))
+@Suite("Kratos admin API on the admin listener", .serialized, .timeLimit(.minutes(2)))
 struct KratosAdminAPITests {
     static func createBody(_ key: String, voucher: String = "voucher-1") -> JSONValue {
         .object([

@@ -5,7 +5,7 @@ import Testing
 
 @testable import MoltServer
 
-@Suite("POST /oauth2/token, JWKS and OpenID discovery on the public listener", .timeLimit(.minutes(2)))
+@Suite("POST /oauth2/token, JWKS and OpenID discovery on the public listener", .serialized, .timeLimit(.minutes(2)))
 struct OAuth2PublicRoutesTests {
     @Test("client_credentials by form, by JSON and by HTTP Basic; the token verifies against the JWKS")
     func token() async throws {

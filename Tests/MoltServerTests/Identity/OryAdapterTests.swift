@@ -6,7 +6,8 @@ import Testing
 @testable import MoltServer
 
 @Suite(
-    "The protocol contract, embedded and through the Ory adapters against the admin listener", .timeLimit(.minutes(3)))
+    "The protocol contract, embedded and through the Ory adapters against the admin listener", .serialized,
+    .timeLimit(.minutes(3)))
 struct OryAdapterTests {
     @Test("embedded services pass the contract")
     func embedded() async throws {

@@ -5,7 +5,9 @@ import Testing
 
 @testable import MoltServer
 
-@Suite("Wire compatibility: Ory's official Python clients against the admin listener", .timeLimit(.minutes(10)))
+@Suite(
+    "Wire compatibility: Ory's official Python clients against the admin listener", .serialized,
+    .timeLimit(.minutes(10)))
 struct OryWireCompatibilityTests {
     static let script = Fixtures.repositoryRoot.appendingPathComponent("Tests/Python/ory_wire_test.py")
 

@@ -3,7 +3,8 @@ import MoltCore
 import Synchronization
 
 /// argon2id hashing and checking of client secrets and recovery codes, on `BlockingPool` threads and at
-/// most `maximumConcurrent` at a time (each call holds 64 MiB for about 0.1 s).
+/// most one per two cores at a time in the whole process by default (each call holds 64 MiB and a core for
+/// about 0.1 s, so hashing never takes every core from request handling).
 ///
 /// `verifyUnknown` checks a secret against a decoy hash, so a request for an unknown client costs as much as
 /// one for a known client and response times do not reveal which client ids exist.
@@ -13,9 +14,15 @@ final class SecretHasher: Sendable {
     private let pool: BlockingPool
     private let decoy = Mutex<String?>(nil)
 
-    init(strength: PasswordHash.Strength = .interactive, maximumConcurrent: Int = 2, pool: BlockingPool = .shared) {
+    /// The process-wide limit shared by every hasher unless one is given.
+    static let processLimiter = AsyncSemaphore(permits: max(1, ProcessInfo.processInfo.activeProcessorCount / 2))
+
+    init(
+        strength: PasswordHash.Strength = .interactive, limiter: AsyncSemaphore = SecretHasher.processLimiter,
+        pool: BlockingPool = .shared
+    ) {
         self.strength = strength
-        self.limiter = AsyncSemaphore(permits: maximumConcurrent)
+        self.limiter = limiter
         self.pool = pool
     }
 
