@@ -76,3 +76,17 @@ public struct IdentityConfiguration: Sendable, Equatable {
         return ory.isEmpty ? "embedded" : ory.joined(separator: ",")
     }
 }
+
+extension IdentityConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
+    /// The URLs and whether an API key is set; the key itself is never shown.
+    public var description: String {
+        let urls = [
+            ("kratosAdmin", kratosAdminURL), ("kratosPublic", kratosPublicURL), ("hydraAdmin", hydraAdminURL),
+            ("hydraPublic", hydraPublicURL), ("ketoRead", ketoReadURL), ("ketoWrite", ketoWriteURL),
+        ].compactMap { name, url in url.map { "\(name): \($0)" } }
+        return
+            "IdentityConfiguration(\((urls + ["apiKey: \(apiKey == nil ? "none" : "<redacted>")"]).joined(separator: ", ")))"
+    }
+
+    public var debugDescription: String { description }
+}

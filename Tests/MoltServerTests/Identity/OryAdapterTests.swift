@@ -86,6 +86,8 @@ struct OryAdapterTests {
         #expect(
             project.kratosAdminURL == "https://project.example" && project.ketoWriteURL == "https://project.example")
         #expect(project.hydraPublicURL == "https://project.example" && project.apiKey == "key")
+        let printed = String(describing: ServerConfiguration(identity: project))
+        #expect(printed.contains("<redacted>") && !printed.contains("\"key\""))
         let split = try IdentityConfiguration(
             environment: [
                 "ORY_KETO_READ_URL": "http://127.0.0.1:4466", "ORY_KETO_WRITE_URL": "http://127.0.0.1:4467",
