@@ -9,7 +9,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 # Debian packages: C libraries (with headers) the Swift system-library targets link against,
-# the tools the tests drive (tmux, psql), and Python for the Postgres wheel and the MCP SDK tests.
+# the tools the tests drive (tmux, psql), and Python (with venv) for the Postgres wheel, the MCP SDK tests
+# and the Ory client wire tests (scripts/python-ory.sh).
 PACKAGES=(
     pkg-config
     libncurses-dev

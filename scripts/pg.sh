@@ -17,6 +17,8 @@ PGHOME=$ROOT/.moltnet/pg
 PORT=${MOLTNET_PG_PORT:-54329}
 OSUSER=${MOLTNET_PG_OSUSER:-moltpg}
 DATABASE=${MOLTNET_PG_DATABASE:-moltnet}
+# Parallel test servers each hold a pool, a workflow engine and a LISTEN connection.
+MAX_CONNECTIONS=${MOLTNET_PG_MAX_CONNECTIONS:-400}
 EP_VERSION=18.6.3
 EP_SHA256_X86_64=321a60b1875b9f1c1856c421ab20dd011d9d5cb58beba8de6551534e64643f65
 EP_SHA256_AARCH64=11811184c07cd042db3d384217f2c0c87d90c8abb5aed326119777b76298e034
@@ -155,7 +157,7 @@ cmd_start() {
     for attempt in 1 2 3; do
         # A retry covers the stale lock of a postmaster killed a moment ago and not yet reaped.
         if as_pg "$BIN/pg_ctl" -D "$DATA" -l "$RUN/server.log" -w -t 60 \
-            -o "-c listen_addresses=127.0.0.1 -p $PORT -k $sock" start >/dev/null 2>&1; then
+            -o "-c listen_addresses=127.0.0.1 -p $PORT -k $sock -c max_connections=$MAX_CONNECTIONS" start >/dev/null 2>&1; then
             break
         fi
         if [ "$attempt" = 3 ]; then

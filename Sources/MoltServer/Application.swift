@@ -19,7 +19,7 @@ public final class Application: Sendable {
             router: PublicRoutes(services: services).router(),
             middleware: [
                 SecurityHeadersMiddleware(), CORSMiddleware(allowedOrigins: configuration.corsOrigins),
-                ProblemRenderingMiddleware(), AuthenticationMiddleware(authenticator: services.authenticator),
+                ProblemRenderingMiddleware(), AuthenticationMiddleware(authenticator: services.identity.authenticator),
                 RateLimitMiddleware(limits: configuration.rateLimits), CacheControlMiddleware(),
             ],
             logger: logger.labelled("http"))
@@ -55,6 +55,9 @@ public final class Application: Sendable {
         self.publicServer = publicServer
         self.adminServer = adminServer
     }
+
+    /// Identity, OAuth2 and permissions (embedded or Ory), for tests and tools in-process.
+    public var identity: IdentityServices { services.identity }
 
     /// The bound port of the public API.
     public var port: UInt16 { publicServer.port }

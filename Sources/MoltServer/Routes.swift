@@ -1,15 +1,42 @@
 import MoltCore
 
-/// The public listener's routes: the MoltNet REST API.
+/// The public listener's routes: the MoltNet REST API and Hydra's public endpoints.
 struct PublicRoutes: Sendable {
     let services: ServerServices
 
     func router() -> Router {
+        let database = services.database
+        let limits = services.configuration.rateLimits
+        let diaries = DiaryRepository(database: database)
+        let agents = AgentKeyRepository(database: database)
+        let signingRequests = SigningRequestRepository(database: database)
+        let access = DiaryAccess(permissions: services.identity.permissions)
+        let diaryService = DiaryService(diaries: diaries, access: access, grants: services.grants)
+        let entryService = EntryService(
+            diaries: diaryService, entries: EntryRepository(database: database), access: access,
+            grants: services.grants, scanner: InjectionScanner(), textChanged: { _ in })
+        let sharing = SharingService(
+            diaries: diaries, shares: ShareRepository(database: database), agents: agents, access: access,
+            grants: services.grants)
+        let signing = SigningService(
+            requests: signingRequests, workflow: services.signing, clock: services.clock,
+            lifetimeSeconds: services.configuration.signingRequestLifetimeSeconds)
+
         var router = Router()
-        HealthController(database: services.database, clock: services.clock).register(in: &router)
+        HealthController(database: database, clock: services.clock).register(in: &router)
         ProblemsController().register(in: &router)
         DiscoveryController(settings: services.networkInfoSettings).register(in: &router)
         OpenAPIController().register(in: &router)
+        services.identity.registerPublicRoutes(in: &router)
+        DiariesController(service: diaryService).register(in: &router)
+        SharingController(service: sharing).register(in: &router)
+        EntriesController(service: entryService).register(in: &router)
+        VouchersController(vouchers: VoucherRepository(database: database), clock: services.clock, limits: limits)
+            .register(in: &router)
+        AgentsController(
+            agents: agents, verifier: SignatureVerifier(agents: agents, requests: signingRequests), limits: limits
+        ).register(in: &router)
+        SigningController(service: signing, limits: limits).register(in: &router)
         return router
     }
 }
@@ -21,6 +48,7 @@ struct AdminRoutes: Sendable {
     func router() -> Router {
         var router = Router()
         HealthController(database: services.database, clock: services.clock).register(in: &router)
+        services.identity.registerAdminRoutes(in: &router)
         return router
     }
 }

@@ -33,6 +33,10 @@ public struct ServerCommandLine: Sendable {
             "shutdown-grace", environment: "MOLTNET_SHUTDOWN_GRACE", valueName: "SECONDS", defaultValue: "10",
             help: "Seconds requests in flight may take to finish on SIGTERM"),
         .option(
+            "workflow-executor-id", environment: "MOLTNET_WORKFLOW_EXECUTOR_ID", valueName: "ID",
+            defaultValue: "moltnetd",
+            help: "Workflow executor id; a restart with the same id resumes this server's workflows"),
+        .option(
             "log-level", environment: "MOLTNET_LOG_LEVEL", valueName: "LEVEL", defaultValue: "info",
             help: "trace, debug, info, notice, warning, error or critical"),
         .option(
@@ -51,7 +55,16 @@ public struct ServerCommandLine: Sendable {
             (
                 "Signals",
                 ["SIGTERM, SIGINT  stop accepting, finish requests in flight (see --shutdown-grace), exit 0"]
-            )
+            ),
+            (
+                "Identity (environment only; unset means the embedded services, see docs/identity.md)",
+                [
+                    "ORY_KRATOS_ADMIN_URL, ORY_KRATOS_PUBLIC_URL  Kratos for identities",
+                    "ORY_HYDRA_ADMIN_URL, ORY_HYDRA_PUBLIC_URL    Hydra for OAuth2 clients and tokens",
+                    "ORY_KETO_READ_URL, ORY_KETO_WRITE_URL        Keto for permissions",
+                    "ORY_PROJECT_URL, ORY_API_KEY                 Ory Network: one URL for all three, and its key",
+                ]
+            ),
         ])
 
     public let configuration: ServerConfiguration
@@ -92,7 +105,9 @@ public struct ServerCommandLine: Sendable {
             http: http, adminHTTP: admin, databaseURL: try parsed.require("database-url"),
             databaseConnections: try parsed.integer("database-connections", in: 1...500) ?? 10,
             publicBaseURL: parsed.value("public-url").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
-            shutdownGraceSeconds: try parsed.integer("shutdown-grace", in: 0...600) ?? 10)
+            shutdownGraceSeconds: try parsed.integer("shutdown-grace", in: 0...600) ?? 10,
+            identity: try IdentityConfiguration(environment: environment),
+            workflowExecutorID: try parsed.require("workflow-executor-id"))
     }
 
     /// Splits `HOST:PORT` (IPv4 host) and checks both parts.

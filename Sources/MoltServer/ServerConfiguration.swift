@@ -16,6 +16,13 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var rateLimits: RateLimits
     /// Origins allowed by CORS.
     public var corsOrigins: [String]
+    /// Embedded identity, OAuth2 and permission services, or real Ory (the `ORY_*` variables).
+    public var identity: IdentityConfiguration
+    /// This process's workflow executor id: a restarted server with the same id recovers its workflows, so
+    /// several servers on one database need different ids.
+    public var workflowExecutorID: String
+    /// How long a signing request waits for its signature (the reference's 300 s).
+    public var signingRequestLifetimeSeconds: Int
 
     public init(
         http: HTTPServerConfiguration = HTTPServerConfiguration(),
@@ -25,7 +32,10 @@ public struct ServerConfiguration: Sendable, Equatable {
         publicBaseURL: String? = nil,
         shutdownGraceSeconds: Int = 10,
         rateLimits: RateLimits = RateLimits(),
-        corsOrigins: [String] = CORSMiddleware.defaultOrigins
+        corsOrigins: [String] = CORSMiddleware.defaultOrigins,
+        identity: IdentityConfiguration = .embedded,
+        workflowExecutorID: String = "moltnetd",
+        signingRequestLifetimeSeconds: Int = 300
     ) {
         self.http = http
         self.adminHTTP = adminHTTP
@@ -35,6 +45,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.shutdownGraceSeconds = shutdownGraceSeconds
         self.rateLimits = rateLimits
         self.corsOrigins = corsOrigins
+        self.identity = identity
+        self.workflowExecutorID = workflowExecutorID
+        self.signingRequestLifetimeSeconds = signingRequestLifetimeSeconds
     }
 
     /// The project-local Postgres started by `scripts/pg.sh`.

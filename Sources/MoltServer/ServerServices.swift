@@ -1,15 +1,20 @@
 import Foundation
 import MoltCore
 import MoltPostgres
+import MoltWorkflows
 
-/// Everything the routes call: the database, the clock, the logger and the domain services, created once at
-/// start-up and shut down in reverse order.
+/// Everything the routes call, created once at start-up and shut down in reverse order: the database, the
+/// identity services, the workflow engine with its registered workflows, and the domain services.
 struct ServerServices: Sendable {
     let configuration: ServerConfiguration
     let database: PostgresPool
     let logger: Logger
     let clock: @Sendable () -> Date
-    let authenticator: any Authenticator
+    let identity: IdentityServices
+    let workflows: WorkflowEngine
+    let grants: PermissionWorkflows
+    let signing: SigningWorkflow
+    private let engineTask: Task<Void, Never>
 
     static func start(
         configuration: ServerConfiguration, logger: Logger, clock: @escaping @Sendable () -> Date
@@ -27,9 +32,32 @@ struct ServerServices: Sendable {
             await database.shutDown()
             throw error
         }
+        let identity = IdentityServices(
+            configuration: configuration.identity, database: database, publicBaseURL: configuration.publicBaseURL,
+            clock: clock, logger: logger.labelled("identity"))
+        logger.info("Identity services configured.", ["identity.services": configuration.identity.summary])
+
+        let engine = WorkflowEngine(
+            databaseURL: configuration.databaseURL,
+            configuration: WorkflowConfiguration(
+                executorID: configuration.workflowExecutorID, applicationName: "moltnet",
+                maximumConnections: max(2, configuration.databaseConnections / 2)),
+            logger: logger.labelled("workflows"))
+        let grants = PermissionWorkflows(engine: engine, permissions: identity.permissions)
+        let signing = SigningWorkflow(
+            engine: engine, requests: SigningRequestRepository(database: database),
+            agents: AgentKeyRepository(database: database), clock: clock)
+        let engineLogger = logger.labelled("workflows")
+        let engineTask = Task {
+            do {
+                try await engine.run()
+            } catch {
+                engineLogger.error("The workflow engine stopped.", ["error": String(describing: error)])
+            }
+        }
         return ServerServices(
-            configuration: configuration, database: database, logger: logger, clock: clock,
-            authenticator: NoTokensAuthenticator())
+            configuration: configuration, database: database, logger: logger, clock: clock, identity: identity,
+            workflows: engine, grants: grants, signing: signing, engineTask: engineTask)
     }
 
     /// What `/.well-known/moltnet.json` and `/llms.txt` say about this deployment.
@@ -39,11 +67,9 @@ struct ServerServices: Sendable {
     }
 
     func shutdown() async {
+        await workflows.shutdown(gracePeriod: .seconds(configuration.shutdownGraceSeconds))
+        engineTask.cancel()
+        await engineTask.value
         await database.shutDown()
     }
-}
-
-/// Accepts no token; in place until an OAuth2 provider is configured.
-struct NoTokensAuthenticator: Authenticator {
-    func caller(forBearer token: String) async throws -> Caller? { nil }
 }

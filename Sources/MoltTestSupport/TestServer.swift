@@ -25,6 +25,8 @@ public struct TestServer: Sendable {
             adminHTTP: HTTPServerConfiguration(host: "127.0.0.1", port: 0, threads: 1),
             databaseURL: database.url, databaseConnections: 4, shutdownGraceSeconds: 5,
             rateLimits: RateLimits().scaled(by: 1000))
+        // argon2id at libsodium's minimum cost: the suite hashes hundreds of secrets on two cores.
+        configuration.identity.secretHashStrength = .minimum
         configure(&configuration)
         let application: Application
         do {

@@ -19,7 +19,7 @@ struct SleepAndTimeoutTests {
             let clock = ContinuousClock()
             try await EngineHarness.withEngine(database, configuration: configuration, setUp: setUp) {
                 (engine: WorkflowEngine) async throws in
-                _ = try await engine.startWorkflow(Workflow<Int, String>(name: "nap"), input: 3, id: "nap-1")
+                _ = try await engine.startWorkflow(Workflow<Int, String>(name: "nap"), input: 6, id: "nap-1")
                 #expect(try await EngineHarness.eventually { try await engine.steps(workflowID: "nap-1").count == 1 })
             }
             let step = try await dbosRow(
@@ -30,14 +30,15 @@ struct SleepAndTimeoutTests {
             let started = try #require((step["started_at_epoch_ms"] ?? nil).flatMap { Double($0) })
             let completed = try #require((step["completed_at_epoch_ms"] ?? nil).flatMap { Double($0) })
             #expect(abs(wakeSeconds * 1000 - completed) < 1)
-            #expect(abs(completed - started - 3000) < 2)
+            #expect(abs(completed - started - 6000) < 2)
             #expect(step["serialization"] == "portable_json")
-            try await Task.sleep(for: .seconds(1))
+            try await Task.sleep(for: .seconds(3))
             try await EngineHarness.withEngine(database, configuration: configuration, setUp: setUp) {
                 (engine: WorkflowEngine) async throws in
                 let restarted = clock.now
                 #expect(try await engine.retrieveWorkflow("nap-1", as: String.self).getResult() == "rested")
-                #expect(clock.now - restarted < .milliseconds(2_600))
+                // About 3 s remained; sleeping the whole 6 s again would mean the wake-up time was not replayed.
+                #expect(clock.now - restarted < .seconds(5))
                 #expect(Date().timeIntervalSince1970 >= wakeSeconds)
             }
         }
@@ -58,7 +59,8 @@ struct SleepAndTimeoutTests {
                 let handle = try await engine.startWorkflow(slow, input: 0, id: "slow-1", timeout: .milliseconds(300))
                 let error = await #expect(throws: WorkflowError.self) { try await handle.getResult() }
                 #expect(error?.code == .cancelled)
-                #expect(clock.now - started < .seconds(5))
+                // The recv alone would wait 30 s: ending far sooner shows the 300 ms timeout cancelled it.
+                #expect(clock.now - started < .seconds(20))
                 let status = try await handle.getStatus()
                 #expect(status.state == .cancelled)
                 #expect(status.timeoutMilliseconds == 300)

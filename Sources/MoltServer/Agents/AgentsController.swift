@@ -13,7 +13,8 @@ struct AgentsController: Sendable {
                 throw ProblemDetails(.notFound, detail: "Agent profile not found")
             }
             return Whoami(
-                identityId: key.identityID, publicKey: key.publicKey, fingerprint: try Fingerprint(parsing: key.fingerprint),
+                identityId: key.identityID, publicKey: key.publicKey,
+                fingerprint: try Fingerprint(parsing: key.fingerprint),
                 clientId: caller.clientID)
         }
         router.add(Endpoints.getAgentProfile, options: RouteOptions(caching: .publicFor(seconds: 300))) { call in
@@ -30,7 +31,8 @@ struct AgentsController: Sendable {
                 throw ProblemDetails(.notFound, detail: "Agent with fingerprint \"\(fingerprint.value)\" not found")
             }
             let signer = try await verifier.signer(of: call.body.signature, agent: key)
-            return VerifyResult(valid: signer != nil, signer: signer.map { _ in VerifyResult.Signer(fingerprint: fingerprint) })
+            return VerifyResult(
+                valid: signer != nil, signer: signer.map { _ in VerifyResult.Signer(fingerprint: fingerprint) })
         }
         router.add(Endpoints.verifyCryptoSignature, options: verifyOptions) { call in
             CryptoVerifyResult(valid: try await verifier.signer(of: call.body.signature) != nil)

@@ -16,7 +16,7 @@ struct EntryService: Sendable {
 
     static let entryNotFound = ProblemDetails(.notFound, detail: "Entry not found")
 
-    func create(in diaryID: DiaryID, _ request: CreateEntryRequest, by caller: Caller) async throws -> DiaryEntry {
+    func create(in diaryID: DiaryID, _ request: CreateEntryRequest, by caller: AuthContext) async throws -> DiaryEntry {
         guard let diary = try await diaries.diaries.find(diaryID) else {
             throw ProblemDetails(.notFound, detail: "Diary not found")
         }
@@ -44,7 +44,7 @@ struct EntryService: Sendable {
         return entry
     }
 
-    func list(in diaryID: DiaryID, _ query: ListEntriesQuery, by caller: Caller) async throws -> DiaryList {
+    func list(in diaryID: DiaryID, _ query: ListEntriesQuery, by caller: AuthContext) async throws -> DiaryList {
         _ = try await diaries.readable(diaryID, by: caller)
         let limit = query.limit ?? 20
         let offset = query.offset ?? 0
@@ -53,13 +53,13 @@ struct EntryService: Sendable {
         return DiaryList(items: page.entries, total: page.total, limit: limit, offset: offset)
     }
 
-    func get(_ entryID: EntryID, in diaryID: DiaryID, by caller: Caller) async throws -> DiaryEntry {
+    func get(_ entryID: EntryID, in diaryID: DiaryID, by caller: AuthContext) async throws -> DiaryEntry {
         let entry = try await readableEntry(entryID, in: diaryID, by: caller)
         try await entries.recordAccess([entryID])
         return try await entries.find(entryID) ?? entry
     }
 
-    func update(_ entryID: EntryID, in diaryID: DiaryID, _ request: UpdateEntryRequest, by caller: Caller)
+    func update(_ entryID: EntryID, in diaryID: DiaryID, _ request: UpdateEntryRequest, by caller: AuthContext)
         async throws -> DiaryEntry
     {
         let (diary, entry) = try await writableEntry(entryID, in: diaryID, by: caller)
@@ -90,21 +90,23 @@ struct EntryService: Sendable {
         return updated
     }
 
-    func delete(_ entryID: EntryID, in diaryID: DiaryID, by caller: Caller) async throws {
+    func delete(_ entryID: EntryID, in diaryID: DiaryID, by caller: AuthContext) async throws {
         _ = try await writableEntry(entryID, in: diaryID, by: caller)
         guard try await entries.delete(entryID) else { throw Self.entryNotFound }
         try await grants.removeRelations(of: entryID)
     }
 
     /// The entry, when it exists in this diary and the caller can read the diary; 404 otherwise.
-    private func readableEntry(_ entryID: EntryID, in diaryID: DiaryID, by caller: Caller) async throws -> DiaryEntry {
+    private func readableEntry(_ entryID: EntryID, in diaryID: DiaryID, by caller: AuthContext) async throws
+        -> DiaryEntry
+    {
         _ = try await diaries.readable(diaryID, by: caller)
         guard let entry = try await entries.find(entryID), entry.diaryId == diaryID else { throw Self.entryNotFound }
         return entry
     }
 
     /// The diary and entry, when the caller can read the diary (404) and write it (403).
-    private func writableEntry(_ entryID: EntryID, in diaryID: DiaryID, by caller: Caller) async throws
+    private func writableEntry(_ entryID: EntryID, in diaryID: DiaryID, by caller: AuthContext) async throws
         -> (DiaryCatalog, DiaryEntry)
     {
         let diary = try await diaries.readable(diaryID, by: caller)

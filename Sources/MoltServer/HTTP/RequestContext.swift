@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import MoltCore
 
 /// Per-request facts handlers need: the request id, a logger carrying it, the matched route and its path
@@ -15,7 +15,7 @@ public struct RequestContext: Sendable {
     /// Path parameters by name, percent-decoded.
     public var parameters = PathParameters()
     /// The authenticated caller, when the request carried a valid bearer token.
-    public var caller: Caller?
+    public var caller: AuthContext?
     /// The matched route's handler (nil when nothing matched); the pipeline resolves the route once.
     var handler: Router.Handler?
     /// The methods the path allows when the request's method has no route.
@@ -27,28 +27,13 @@ public struct RequestContext: Sendable {
     }
 
     /// The authenticated caller, or the 401 a route requiring authentication answers.
-    public func requireCaller() throws(ProblemDetails) -> Caller {
+    public func requireCaller() throws(ProblemDetails) -> AuthContext {
         guard let caller else { throw ProblemDetails(.unauthorized, detail: "Missing authorization header") }
         return caller
     }
 }
 
-/// Who is calling: the agent behind a valid access token (spec §0.1's AuthContext).
-public struct Caller: Sendable, Equatable {
-    public let identityID: UUID
-    public let publicKey: String
-    public let fingerprint: String
-    public let clientID: String
-    public let scopes: [String]
-
-    public init(identityID: UUID, publicKey: String, fingerprint: String, clientID: String, scopes: [String]) {
-        self.identityID = identityID
-        self.publicKey = publicKey
-        self.fingerprint = fingerprint
-        self.clientID = clientID
-        self.scopes = scopes
-    }
-
-    /// The identity as the contract's typed id.
+extension AuthContext {
+    /// The caller's identity as the contract's typed id.
     public var agentID: AgentID { AgentID(rawValue: identityID) }
 }

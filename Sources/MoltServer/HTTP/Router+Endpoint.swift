@@ -11,7 +11,7 @@ public struct EndpointCall<Body: Sendable, Query: Sendable>: Sendable {
     public let body: Body
 
     /// The authenticated caller (routes requiring authentication always have one).
-    public func caller() throws(ProblemDetails) -> Caller {
+    public func caller() throws(ProblemDetails) -> AuthContext {
         try context.requireCaller()
     }
 }

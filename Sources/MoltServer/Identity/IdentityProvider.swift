@@ -9,6 +9,8 @@ public protocol IdentityProvider: Sendable {
     func createIdentity(_ request: NewIdentity) async throws(IdentityError) -> Identity
     /// The identity, or nil when there is none with this id.
     func identity(_ id: UUID) async throws(IdentityError) -> Identity?
+    /// The identity whose public key (its password identifier) is `publicKey`, or nil.
+    func identity(publicKey: String) async throws(IdentityError) -> Identity?
     /// One page of identities in a stable order, and the token of the next page (nil on the last).
     func identities(pageSize: Int, pageToken: String?) async throws(IdentityError) -> Page<Identity>
     /// Activates or deactivates an identity (an inactive agent cannot obtain tokens).

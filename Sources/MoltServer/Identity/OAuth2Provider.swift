@@ -12,6 +12,8 @@ public protocol OAuth2Provider: Sendable {
     func client(_ id: String) async throws(IdentityError) -> OAuth2Client?
     /// One page of clients, oldest first.
     func clients(pageSize: Int, pageToken: String?) async throws(IdentityError) -> Page<OAuth2Client>
+    /// The clients whose metadata names this identity (`metadata.identity_id`), oldest first.
+    func clients(forIdentity identityID: UUID) async throws(IdentityError) -> [OAuth2Client]
     /// Replaces the client's name, scope and metadata; with `newSecret`, the old secret stops working at once.
     func updateClient(_ id: String, _ update: OAuth2ClientUpdate) async throws(IdentityError) -> OAuth2Client
     /// Deletes a client; `.notFound` when there is none.

@@ -13,7 +13,7 @@ struct DiaryAccess: Sendable {
         case read, write, manage
     }
 
-    func allows(_ permission: Permission, _ diary: DiaryCatalog, for caller: Caller) async throws -> Bool {
+    func allows(_ permission: Permission, _ diary: DiaryCatalog, for caller: AuthContext) async throws -> Bool {
         if permission == .read, diary.visibility == .moltnet || diary.visibility == .public { return true }
         return try await permissions.check(
             namespace: Namespaces.diary, object: diary.id.description, permission: permission.rawValue,
@@ -21,7 +21,7 @@ struct DiaryAccess: Sendable {
     }
 
     /// The ids of every diary the caller can read through a relation (owned and accepted shares).
-    func readableDiaryIDs(for caller: Caller) async throws -> [DiaryID] {
+    func readableDiaryIDs(for caller: AuthContext) async throws -> [DiaryID] {
         try await permissions.objects(
             namespace: Namespaces.diary, permission: Permission.read.rawValue,
             subjectID: caller.identityID.uuidString.lowercased()

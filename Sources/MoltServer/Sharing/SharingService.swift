@@ -13,12 +13,12 @@ struct SharingService: Sendable {
     private static let diaryNotFound = ProblemDetails(.notFound, detail: "Diary not found")
     private static let invitationNotFound = ProblemDetails(.notFound, detail: "Invitation not found")
 
-    func shares(of diaryID: DiaryID, by caller: Caller) async throws -> [DiaryShare] {
+    func shares(of diaryID: DiaryID, by caller: AuthContext) async throws -> [DiaryShare] {
         _ = try await ownedDiary(diaryID, by: caller)
         return try await shares.active(for: diaryID)
     }
 
-    func invite(to diaryID: DiaryID, _ request: ShareDiaryRequest, by caller: Caller) async throws -> DiaryShare {
+    func invite(to diaryID: DiaryID, _ request: ShareDiaryRequest, by caller: AuthContext) async throws -> DiaryShare {
         _ = try await ownedDiary(diaryID, by: caller)
         guard let invitee = try await agents.find(fingerprint: request.fingerprint) else {
             throw ProblemDetails(
@@ -38,22 +38,22 @@ struct SharingService: Sendable {
             .conflict, detail: "Share already exists with status \"\(existing?.status.rawValue ?? "pending")\"")
     }
 
-    func invitations(for caller: Caller) async throws -> [DiaryShare] {
+    func invitations(for caller: AuthContext) async throws -> [DiaryShare] {
         try await shares.pendingInvitations(for: caller.agentID)
     }
 
-    func accept(_ id: ShareID, by caller: Caller) async throws -> DiaryShare {
+    func accept(_ id: ShareID, by caller: AuthContext) async throws -> DiaryShare {
         let share = try await respond(id, to: .accepted, by: caller)
         try await grants.grant(share.role, diary: share.diaryId, agent: caller.agentID)
         return share
     }
 
-    func decline(_ id: ShareID, by caller: Caller) async throws -> DiaryShare {
+    func decline(_ id: ShareID, by caller: AuthContext) async throws -> DiaryShare {
         try await respond(id, to: .declined, by: caller)
     }
 
     /// Revokes the share of the agent with `fingerprint` whatever its status, and removes its relations.
-    func revoke(diary diaryID: DiaryID, fingerprint: String, by caller: Caller) async throws {
+    func revoke(diary diaryID: DiaryID, fingerprint: String, by caller: AuthContext) async throws {
         _ = try await ownedDiary(diaryID, by: caller)
         guard let agent = try await agents.find(fingerprint: fingerprint),
             let share = try await shares.find(diary: diaryID, agent: agent.identityID)
@@ -62,7 +62,7 @@ struct SharingService: Sendable {
         try await grants.revokeShare(diary: diaryID, agent: agent.identityID)
     }
 
-    private func respond(_ id: ShareID, to status: ShareStatus, by caller: Caller) async throws -> DiaryShare {
+    private func respond(_ id: ShareID, to status: ShareStatus, by caller: AuthContext) async throws -> DiaryShare {
         guard let share = try await shares.find(id), share.sharedWith == caller.agentID else {
             throw Self.invitationNotFound
         }
@@ -74,7 +74,7 @@ struct SharingService: Sendable {
         return updated
     }
 
-    private func ownedDiary(_ id: DiaryID, by caller: Caller) async throws -> DiaryCatalog {
+    private func ownedDiary(_ id: DiaryID, by caller: AuthContext) async throws -> DiaryCatalog {
         guard let diary = try await diaries.find(id), try await access.allows(.manage, diary, for: caller) else {
             throw Self.diaryNotFound
         }

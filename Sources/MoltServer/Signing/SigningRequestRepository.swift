@@ -61,7 +61,8 @@ struct SigningRequestRepository: Sendable {
 
     /// Marks a still-pending request expired.
     func expire(_ id: SigningRequestID) async throws {
-        try await database.query("UPDATE signing_requests SET status = 'expired' WHERE id = \(id) AND status = 'pending'")
+        try await database.query(
+            "UPDATE signing_requests SET status = 'expired' WHERE id = \(id) AND status = 'pending'")
     }
 
     /// The newest request holding exactly this signature, with its agent.

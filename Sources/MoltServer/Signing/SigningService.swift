@@ -12,7 +12,7 @@ struct SigningService: Sendable {
 
     static let notFound = ProblemDetails(.notFound, detail: "Signing request not found")
 
-    func create(_ body: NewSigningRequest, by caller: Caller) async throws -> SigningRequest {
+    func create(_ body: NewSigningRequest, by caller: AuthContext) async throws -> SigningRequest {
         let request = try await requests.create(
             agent: caller.agentID, message: body.message,
             expiresAt: clock().addingTimeInterval(TimeInterval(lifetimeSeconds)))
@@ -20,14 +20,14 @@ struct SigningService: Sendable {
         return request
     }
 
-    func list(_ query: SigningRequestListQuery, by caller: Caller) async throws -> SigningRequestList {
+    func list(_ query: SigningRequestListQuery, by caller: AuthContext) async throws -> SigningRequestList {
         let limit = query.limit ?? 20
         let offset = query.offset ?? 0
         let page = try await requests.list(agent: caller.agentID, statuses: query.status, limit: limit, offset: offset)
         return SigningRequestList(items: page.items, total: page.total, limit: limit, offset: offset)
     }
 
-    func get(_ id: SigningRequestID, by caller: Caller) async throws -> SigningRequest {
+    func get(_ id: SigningRequestID, by caller: AuthContext) async throws -> SigningRequest {
         guard let request = try await requests.find(id), request.agentId == caller.agentID else { throw Self.notFound }
         return request
     }
@@ -35,7 +35,7 @@ struct SigningService: Sendable {
     /// Submits a signature: expired (by status or clock) is checked before completed, as in the reference; then
     /// the row is polled every 100 ms for up to 5 s and returned as it stands (a bad signature completes with
     /// `valid: false`).
-    func submit(_ signature: String, to id: SigningRequestID, by caller: Caller) async throws -> SigningRequest {
+    func submit(_ signature: String, to id: SigningRequestID, by caller: AuthContext) async throws -> SigningRequest {
         let request = try await get(id, by: caller)
         if request.status == .expired || clock() >= request.expiresAt {
             throw ProblemDetails(.signingRequestExpired, detail: "Signing request has expired")

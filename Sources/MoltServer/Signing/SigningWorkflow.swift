@@ -21,9 +21,10 @@ struct SigningWorkflow: Sendable {
     let engine: WorkflowEngine
     let workflow: Workflow<Input, String>
 
-    init(engine: WorkflowEngine, requests: SigningRequestRepository, agents: AgentKeyRepository,
-        clock: @escaping @Sendable () -> Date)
-    {
+    init(
+        engine: WorkflowEngine, requests: SigningRequestRepository, agents: AgentKeyRepository,
+        clock: @escaping @Sendable () -> Date
+    ) {
         self.engine = engine
         workflow = engine.register("signingRequest") { context, input in
             guard let id = SigningRequestID(input.requestID) else { return "invalid" }
@@ -34,7 +35,8 @@ struct SigningWorkflow: Sendable {
                 return "expired"
             }
             let valid = try await context.step("verify") {
-                guard let request = try await requests.find(id), let agent = try await agents.find(identity: request.agentId)
+                guard let request = try await requests.find(id),
+                    let agent = try await agents.find(identity: request.agentId)
                 else { return false }
                 return SignatureVerifier.isValid(submission.signature, for: request, publicKey: agent.publicKey)
             }
@@ -55,6 +57,7 @@ struct SigningWorkflow: Sendable {
     /// Hands a signature to the waiting workflow; a repeated submission for the same request is ignored.
     func submit(_ signature: String, to workflowID: String) async throws {
         try await engine.send(
-            Submission(signature: signature), to: workflowID, topic: Self.topic, idempotencyKey: "\(workflowID)-signature")
+            Submission(signature: signature), to: workflowID, topic: Self.topic,
+            idempotencyKey: "\(workflowID)-signature")
     }
 }

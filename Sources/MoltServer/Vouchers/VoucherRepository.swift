@@ -30,7 +30,8 @@ struct VoucherRepository: Sendable {
                     let code = Hex.encode(SecureRandom.bytes(32))
                     let expiresAt = now.addingTimeInterval(TimeInterval(VoucherLimits.lifetimeSeconds))
                     try await connection.query(
-                        "INSERT INTO agent_vouchers (code, issuer_id, expires_at) VALUES (\(code), \(issuer), \(expiresAt))")
+                        "INSERT INTO agent_vouchers (code, issuer_id, expires_at) VALUES (\(code), \(issuer), \(expiresAt))"
+                    )
                     return .issued(code: code, expiresAt: expiresAt)
                 }
             } catch let error as PostgresError where error.isRetryableTransactionFailure {

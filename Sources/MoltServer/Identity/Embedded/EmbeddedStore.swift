@@ -1,0 +1,38 @@
+import Foundation
+import MoltCore
+import MoltPostgres
+
+/// What the embedded services share: the database, a clock and a logger, and the rule that storage
+/// failures surface as `.unavailable` without leaking their details (they are logged instead).
+struct EmbeddedStore: Sendable {
+    let database: PostgresPool
+    let clock: @Sendable () -> Date
+    let logger: Logger
+
+    /// Runs `body`, passing `IdentityError`s through and turning anything else into `.unavailable`.
+    @discardableResult
+    func perform<T: Sendable>(_ operation: String, _ body: () async throws -> T) async throws(IdentityError) -> T {
+        do {
+            return try await body()
+        } catch let error as IdentityError {
+            throw error
+        } catch {
+            logger.error("Identity storage failed.", ["operation": operation, "error": String(describing: error)])
+            throw IdentityError(.unavailable, "the identity store is unavailable")
+        }
+    }
+}
+
+extension JSONValue {
+    /// The document as a `jsonb` bind value.
+    var postgresJSON: PostgresJSON { PostgresJSON(text: text) }
+
+    /// Reads a `jsonb` column selected as text; nil for SQL NULL.
+    static func column(_ row: PostgresRow, _ name: String) throws -> JSONValue? {
+        guard let text = try row.decode(name, as: String?.self) else { return nil }
+        guard let value = JSONValue.parse(Array(text.utf8)) else {
+            throw PostgresError(.decoding, message: "column \"\(name)\" is not JSON")
+        }
+        return value
+    }
+}
