@@ -6,8 +6,8 @@ enum Report {
         var lines = [
             "# DBOS workflow reader benchmark (MoltClient)",
             "",
-            "Recorded by `bench/client-dbos/run.sh` on \(today()) (\(cores()) cores, PostgreSQL on the same machine, "
-                + "release build). `dbos.workflow_status` holds \(count.formatted()) workflows (DBOS 3.4 schema, "
+            "Recorded by `bench/client-dbos/run.sh` on \(today()) (\(cores()) cores shared with other work, load "
+                + "average \(loadAverage()) when it started; PostgreSQL on the same machine; release build). `dbos.workflow_status` holds \(count.formatted()) workflows (DBOS 3.4 schema, "
                 + "created by MoltWorkflows; seeded with one INSERT … SELECT and ANALYZE in "
                 + String(format: "%.1f", seedSeconds) + " s). Each query ran 30 times after one warm-up, through "
                 + "`DBOSWorkflowClient.list` (its own transaction, statement timeout, inputs and outputs decoded).",
@@ -43,4 +43,10 @@ enum Report {
     }
 
     private static func cores() -> Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    /// The one-minute load average (`/proc/loadavg`), so noisy runs can be told apart.
+    private static func loadAverage() -> String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
+        return String(text.split(separator: " ").first ?? "?")
+    }
 }
