@@ -126,3 +126,54 @@ struct MoltAPIClientEndToEndTests {
         }
     }
 }
+
+/// Registration, secret rotation and recovery through ``MoltAPIClient`` against a real `moltnetd`.
+@Suite("MoltAPIClient registration, rotation and recovery against moltnetd", .timeLimit(.minutes(2)))
+struct MoltAPIClientAccountTests {
+    @Test("a vouched agent registers, rotates its secret, and recovers with a signed challenge")
+    func account() async throws {
+        try await TestServer.with { server in
+            let (_, voucherCredentials, _) = try await MoltAPIClientEndToEndTests.genesisAgent(server)
+            let sponsor = MoltAPIClient(baseURL: server.baseURL, credentials: voucherCredentials)
+            let voucher = try await sponsor.issueVoucher()
+
+            let key = Ed25519PrivateKey.generate()
+            let anonymous = MoltAPIClient(baseURL: server.baseURL)
+            let registered = try await anonymous.register(
+                RegisterRequest(publicKey: key.publicKey.wireValue, voucherCode: voucher.code))
+            #expect(
+                registered.fingerprint == key.publicKey.fingerprint && registered.publicKey == key.publicKey.wireValue)
+            let original = ClientCredentials(clientID: registered.clientId, clientSecret: registered.clientSecret)
+            let agent = MoltAPIClient(baseURL: server.baseURL, credentials: original)
+            #expect(try await agent.whoami().identityId == registered.identityId)
+            #expect(
+                try await sponsor.trustGraph().edges.contains { $0.redeemerFingerprint == key.publicKey.fingerprint })
+
+            let rotated = try await agent.rotateClientSecret()
+            #expect(
+                rotated.clientId == registered.clientId && rotated.clientSecret.value != registered.clientSecret.value)
+            let stale = await #expect(throws: TokenError.self) { _ = try await anonymous.token(for: original) }
+            #expect(stale?.oauth2Error?.error == .invalidClient)
+            let fresh = ClientCredentials(clientID: rotated.clientId, clientSecret: rotated.clientSecret)
+            #expect(try await anonymous.token(for: fresh).expiresIn > 0)
+
+            let challenge = try await anonymous.recoveryChallenge(publicKey: key.publicKey.wireValue)
+            #expect(challenge.challenge.hasPrefix("moltnet:recovery:\(key.publicKey.wireValue):"))
+            let recovered = try await anonymous.verifyRecovery(
+                RecoveryVerifyRequest(
+                    challenge: challenge.challenge, hmac: challenge.hmac,
+                    signature: key.base64Signature(forText: challenge.challenge), publicKey: key.publicKey.wireValue))
+            #expect(!recovered.recoveryCode.value.isEmpty && !recovered.recoveryFlowUrl.isEmpty)
+            let next = try await anonymous.recoveryChallenge(publicKey: key.publicKey.wireValue)
+            let forged = await #expect(throws: MoltAPIError.self) {
+                _ = try await anonymous.verifyRecovery(
+                    RecoveryVerifyRequest(
+                        challenge: next.challenge, hmac: next.hmac,
+                        signature: Ed25519PrivateKey.generate().base64Signature(forText: next.challenge),
+                        publicKey: key.publicKey.wireValue))
+            }
+            #expect(forged?.problemType == .invalidSignature)
+            #expect(forged?.operation == "verifyRecoveryChallenge")
+        }
+    }
+}
