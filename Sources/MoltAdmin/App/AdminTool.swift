@@ -16,9 +16,12 @@ struct AdminTool {
         }
         guard let command = match.command else {
             let group = match.path
-            if wantsHelp || words.isEmpty {
+            if wantsHelp {
                 StandardStreams.writeOut(CommandCatalog.help(group: group))
                 return .success
+            }
+            if group.isEmpty {
+                return usageError("missing command", usage: "\(Self.name) <command> [options]", helpFor: nil)
             }
             return usageError(
                 "'\(Self.name) \(group.joined(separator: " "))' needs a command: "
