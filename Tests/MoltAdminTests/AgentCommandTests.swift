@@ -13,7 +13,8 @@ struct AgentCommandTests {
             let server = try #require(admin.server)
             try await admin.bootstrap(1)
             let genesis = try #require(try CredentialsFile(path: admin.credentialsPath).read()?.config)
-            let voucher = try await MoltAPIClient(baseURL: server.baseURL, credentials: genesis.clientCredentials).issueVoucher()
+            let voucher = try await MoltAPIClient(baseURL: server.baseURL, credentials: genesis.clientCredentials)
+                .issueVoucher()
             let key = Ed25519PrivateKey.generate()
             let registered = try await MoltAPIClient(baseURL: server.baseURL).register(
                 RegisterRequest(publicKey: key.publicKey.wireValue, voucherCode: voucher.code))
@@ -23,7 +24,9 @@ struct AgentCommandTests {
             #expect(list.map { $0["kind"]?.stringValue } == ["genesis", "voucher"])
             #expect(list[1]["fingerprint"]?.stringValue == fingerprint && list[1]["state"]?.stringValue == "active")
             let table = try await admin.run(["agents", "list"])
-            #expect(table.stdout.hasPrefix("FINGERPRINT          IDENTITY                              STATE   KIND     CREATED\n"))
+            #expect(
+                table.stdout.hasPrefix(
+                    "FINGERPRINT          IDENTITY                              STATE   KIND     CREATED\n"))
             #expect(table.stdout.contains("\(fingerprint)  \(registered.identityId)  active  voucher  20"), "\(table)")
 
             let shown = try await admin.json(["agents", "show", fingerprint.lowercased()])

@@ -14,7 +14,9 @@ struct BootstrapTests {
             #expect(first.status == 0, "\(first)")
             #expect(first.stderr == "")
             let lines = first.stdout.split(separator: "\n")
-            #expect(lines.first == "NAME       FINGERPRINT          IDENTITY                              STATUS   CREDENTIALS")
+            #expect(
+                lines.first
+                    == "NAME       FINGERPRINT          IDENTITY                              STATUS   CREDENTIALS")
             #expect(lines.count == 4 && lines[1].hasPrefix("Genesis-1  ") && lines[2].hasPrefix("Genesis-2  "))
             #expect(lines[1].contains("  created  \(admin.agentsDirectory)/Genesis-1/moltnet.json"))
             #expect(lines[3] == "Installed Genesis-1 as \(admin.credentialsPath).")
@@ -25,11 +27,13 @@ struct BootstrapTests {
                 let config = try #require(try CredentialsFile(path: path).read()?.config)
                 let key = try Ed25519PrivateKey(seedBase64: config.keys.privateKey.value)
                 #expect(key.publicKey.fingerprint.value == config.keys.fingerprint)
-                let client = MoltAPIClient(baseURL: try #require(admin.server).baseURL, credentials: config.clientCredentials)
+                let client = MoltAPIClient(
+                    baseURL: try #require(admin.server).baseURL, credentials: config.clientCredentials)
                 #expect(try await client.whoami().fingerprint.value == config.keys.fingerprint)
             }
             let installed = try #require(try CredentialsFile(path: admin.credentialsPath).read()?.config)
-            let genesis1 = try #require(try CredentialsFile(path: "\(admin.agentsDirectory)/Genesis-1/moltnet.json").read()?.config)
+            let genesis1 = try #require(
+                try CredentialsFile(path: "\(admin.agentsDirectory)/Genesis-1/moltnet.json").read()?.config)
             #expect(installed.identityID == genesis1.identityID)
             // Nothing secret reaches stdout.
             #expect(!first.stdout.contains(genesis1.oauth2.clientSecret.value))
@@ -40,7 +44,8 @@ struct BootstrapTests {
             #expect(agents.map { $0["status"]?.stringValue } == ["exists", "exists"])
             #expect(agents[0]["identityId"]?.stringValue == genesis1.identityID)
             #expect(again["installed"]?.stringValue == admin.credentialsPath)
-            let reread = try #require(try CredentialsFile(path: "\(admin.agentsDirectory)/Genesis-1/moltnet.json").read()?.config)
+            let reread = try #require(
+                try CredentialsFile(path: "\(admin.agentsDirectory)/Genesis-1/moltnet.json").read()?.config)
             #expect(reread.oauth2.clientSecret.value == genesis1.oauth2.clientSecret.value)
             let listed = try await admin.json(["agents", "list"])
             #expect(listed.arrayValue?.count == 2)
@@ -62,12 +67,16 @@ struct BootstrapTests {
             await #expect(throws: TokenError.self) {
                 _ = try await MoltAPIClient(baseURL: baseURL).token(for: before.clientCredentials)
             }
-            #expect(try await MoltAPIClient(baseURL: baseURL, credentials: after.clientCredentials).whoami().identityId.description == after.identityID)
+            #expect(
+                try await MoltAPIClient(baseURL: baseURL, credentials: after.clientCredentials).whoami().identityId
+                    .description == after.identityID)
 
             // --install refuses to replace another agent's credentials without --force.
             let other = try await admin.run(["bootstrap", "--names", "Other", "--install"])
             #expect(other.status == 1, "\(other)")
-            #expect(other.stderr.contains("already holds the credentials of agent \(before.keys.fingerprint); pass --force"))
+            #expect(
+                other.stderr.contains("already holds the credentials of agent \(before.keys.fingerprint); pass --force")
+            )
         }
     }
 
@@ -78,7 +87,8 @@ struct BootstrapTests {
             let key = Ed25519PrivateKey.generate()
             try CredentialsFile(path: path).write(
                 MoltNetConfig(
-                    identityID: UUID().uuidString.lowercased(), oauth2: .init(clientID: "gone", clientSecret: Secret("x")),
+                    identityID: UUID().uuidString.lowercased(),
+                    oauth2: .init(clientID: "gone", clientSecret: Secret("x")),
                     keys: .init(
                         publicKey: key.publicKey.wireValue, privateKey: Secret(key.seedBase64),
                         fingerprint: key.publicKey.fingerprint.value),
@@ -87,7 +97,8 @@ struct BootstrapTests {
             #expect(refused.status == 1)
             #expect(
                 refused.stderr.contains(
-                    "\(path) exists but its agent \(key.publicKey.fingerprint.value) is not on this server; rerun with --force"),
+                    "\(path) exists but its agent \(key.publicKey.fingerprint.value) is not on this server; rerun with --force"
+                ),
                 "\(refused)")
             let forced = try await admin.json(["bootstrap", "--names", "Old", "--force"])
             #expect(forced["agents"]?.arrayValue?.first?["status"]?.stringValue == "replaced")

@@ -36,7 +36,9 @@ struct ServerDownTests {
         try await AdminHarness.offline { admin in
             let outcome = try await admin.run(command)
             #expect(outcome.status == 1, "\(outcome)")
-            #expect(outcome.stderr.contains("cannot reach the admin API at http://127.0.0.1:2 (connection refused)"), "\(outcome)")
+            #expect(
+                outcome.stderr.contains("cannot reach the admin API at http://127.0.0.1:2 (connection refused)"),
+                "\(outcome)")
             #expect(outcome.stderr.contains("--admin-url / MOLTNET_ADMIN_URL"), "\(outcome)")
         }
     }
@@ -48,7 +50,8 @@ struct ServerDownTests {
             #expect(outcome.status == 1, "\(outcome)")
             #expect(outcome.stdout == "")
             #expect(
-                outcome.stderr.hasPrefix("error: cannot connect to the database at postgresql://postgres@127.0.0.1:1/moltnet"),
+                outcome.stderr.hasPrefix(
+                    "error: cannot connect to the database at postgresql://postgres@127.0.0.1:1/moltnet"),
                 "\(outcome)")
             #expect(outcome.stderr.hasSuffix("start PostgreSQL or set --database-url / DATABASE_URL\n"), "\(outcome)")
         }

@@ -20,7 +20,9 @@ struct VoucherCommandTests {
             #expect(!printed.stderr.contains(code), "a voucher code reached the log")
 
             let csv = admin.home + "/out/vouchers.csv"
-            let toCSV = try await admin.run(["vouchers", "issue", "--as", "Genesis-1", "--count", "2", "--out", csv, "--verbose"])
+            let toCSV = try await admin.run([
+                "vouchers", "issue", "--as", "Genesis-1", "--count", "2", "--out", csv, "--verbose",
+            ])
             #expect(toCSV.status == 0, "\(toCSV)")
             let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
             #expect(lines.first == "code,expires_at,issued_by" && lines.count == 3)
@@ -41,7 +43,9 @@ struct VoucherCommandTests {
 
             let capped = try await admin.run(["vouchers", "issue", "--as", "Genesis-1", "--count", "2"])
             #expect(capped.status == 1)
-            #expect(capped.stderr.hasSuffix("holds 4 active vouchers; at most 1 more can be issued (the cap is 5)\n"), "\(capped)")
+            #expect(
+                capped.stderr.hasSuffix("holds 4 active vouchers; at most 1 more can be issued (the cap is 5)\n"),
+                "\(capped)")
             let active = try await admin.json(["vouchers", "list", "--active"])
             #expect(active.arrayValue?.count == 4, "nothing was issued past the cap")
         }
@@ -63,10 +67,13 @@ struct VoucherCommandTests {
             let all = try #require(try await admin.json(["vouchers", "list", "--show-codes"]).arrayValue)
             #expect(Set(all.compactMap { $0["code"]?.stringValue }) == Set(codes))
             let redeemed = try #require(try await admin.json(["vouchers", "list", "--redeemed"]).arrayValue)
-            #expect(redeemed.count == 1 && redeemed[0]["redeemedBy"]?.stringValue == newcomer.publicKey.fingerprint.value)
+            #expect(
+                redeemed.count == 1 && redeemed[0]["redeemedBy"]?.stringValue == newcomer.publicKey.fingerprint.value)
             #expect(redeemed[0]["code"]?.stringValue == String(codes[0].prefix(8)) + "…", "codes are hidden by default")
-            let expired = try #require(try await admin.json(["vouchers", "list", "--expired", "--show-codes"]).arrayValue)
-            #expect(expired.map { $0["code"]?.stringValue } == [codes[1]] && expired[0]["status"]?.stringValue == "expired")
+            let expired = try #require(
+                try await admin.json(["vouchers", "list", "--expired", "--show-codes"]).arrayValue)
+            #expect(
+                expired.map { $0["code"]?.stringValue } == [codes[1]] && expired[0]["status"]?.stringValue == "expired")
             let active = try await admin.json(["vouchers", "list", "--active", "--issuer", genesis, "--show-codes"])
             #expect(active.arrayValue?.map { $0["code"]?.stringValue } == [codes[2]])
             let table = try await admin.run(["vouchers", "list"])

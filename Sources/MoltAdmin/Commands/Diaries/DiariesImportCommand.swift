@@ -68,11 +68,14 @@ struct DiariesImportCommand: AdminCommand {
                 visibility: visibility ?? contents.header?.diary.visibility ?? DiaryLimits.defaultVisibility))
         let writer = DiaryImportWriter(client: client, diaryID: diary.id, parallel: parallel)
         do {
-            try await SignalWatcher.cancellingOnSignal { try await writer.write(contents.entries) }
+            let entries = contents.entries
+            try await BatchInterruption.watchingSignals { interruption in
+                try await writer.write(entries, stoppingAt: interruption)
+            }
         } catch {
             let cleanup = await rollback(diary.id, client: client, context: context)
             let reason =
-                error is CancellationError
+                error is BatchInterrupted || error is CancellationError
                 ? "interrupted" : ErrorMessage.describe(error, configuration: context.configuration)
             throw AdminFailure("import failed (\(reason)); \(cleanup)")
         }
@@ -97,7 +100,7 @@ struct DiariesImportCommand: AdminCommand {
     /// Deletes the new diary and its entries' tuples; says what was done.
     private func rollback(_ diaryID: DiaryID, client: MoltAPIClient, context: AdminContext) async -> String {
         do {
-            try await client.deleteDiary(diaryID)
+            _ = try await RateLimitRetry.run { try await client.deleteDiary(diaryID) }
         } catch {
             return
                 "deleting the new diary \(diaryID) failed too (\(ErrorMessage.describe(error, configuration: context.configuration))); delete it by hand"
@@ -115,32 +118,62 @@ struct DiariesImportCommand: AdminCommand {
 }
 
 /// Writes checked entries into a diary, `parallel` at a time, then links `supersededBy` between them.
+///
+/// On the first failure or interruption it sends nothing more but lets the requests under way finish (none is
+/// cancelled), so when it throws, everything the server wrote for it is in the diary the caller deletes.
 struct DiaryImportWriter: Sendable {
     let client: MoltAPIClient
     let diaryID: DiaryID
     let parallel: Int
 
-    func write(_ entries: [(line: Int, entry: DiaryArchive.Entry)]) async throws {
-        let created = Mutex<[EntryID: EntryID]>([:])
+    func write(
+        _ entries: [(line: Int, entry: DiaryArchive.Entry)], stoppingAt interruption: BatchInterruption
+    ) async throws {
+        let created = EntryIDMap()
         let progress = Progress("importing entries", total: entries.count)
         let items = entries.map { ImportItem(line: $0.line, entry: $0.entry) }
-        try await forEachConcurrently(items, width: parallel) { item in
-            let entry = try await retryingRateLimits(line: item.line) {
-                try await client.createEntry(in: diaryID, item.entry.request)
-            }
-            if let old = item.entry.id { created.withLock { $0[old] = entry.id } }
-            progress.advance()
+        let failure = await withTaskGroup(of: (any Error)?.self) { group -> (any Error)? in
+            var next = 0
+            var running = 0
+            var failure: (any Error)?
+            repeat {
+                while failure == nil, !interruption.isRaised, next < items.count, running < parallel {
+                    let item = items[next]
+                    next += 1
+                    running += 1
+                    group.addTask {
+                        do {
+                            let entry = try await retryingRateLimits(line: item.line) {
+                                try await client.createEntry(in: diaryID, item.entry.request)
+                            }
+                            if let old = item.entry.id { created.record(old, as: entry.id) }
+                            progress.advance()
+                            return nil
+                        } catch {
+                            progress.advance()
+                            return error
+                        }
+                    }
+                }
+                guard let result = await group.next() else { break }
+                running -= 1
+                if failure == nil, let result { failure = result }
+            } while true
+            return failure
         }
         progress.finish()
-        let links = created.withLock { map in
+        if let failure { throw failure }
+        if interruption.isRaised { throw BatchInterrupted() }
+        let map = created.snapshot
+        let links =
             items.compactMap { item -> (EntryID, EntryID, Int)? in
                 guard let old = item.entry.id, let target = item.entry.supersededBy, let new = map[old],
                     let newTarget = map[target]
                 else { return nil }
                 return (new, newTarget, item.line)
             }
-        }
         for (entry, target, line) in links {
+            if interruption.isRaised { throw BatchInterrupted() }
             _ = try await retryingRateLimits(line: line) {
                 try await client.updateEntry(entry, in: diaryID, UpdateEntryRequest(supersededBy: target))
             }
@@ -152,18 +185,21 @@ struct DiaryImportWriter: Sendable {
         let entry: DiaryArchive.Entry
     }
 
-    /// Runs `body`, waiting and retrying while the server answers 429; other errors name the line.
+    /// Runs `body`, waiting and retrying while the server answers 429; other API errors name the line.
     private func retryingRateLimits<T: Sendable>(line: Int, _ body: () async throws -> T) async throws -> T {
-        var attempts = 0
-        while true {
-            do {
-                return try await body()
-            } catch let error as MoltAPIError where error.status == 429 && attempts < 30 {
-                attempts += 1
-                try await Task.sleep(for: .seconds(max(1, min(error.retryAfter ?? 1, 60))))
-            } catch let error as MoltAPIError {
-                throw AdminFailure("line \(line): \(error.description) (HTTP \(error.status))")
-            }
+        do {
+            return try await RateLimitRetry.run(body)
+        } catch let error as MoltAPIError {
+            throw AdminFailure("line \(line): \(error.description) (HTTP \(error.status))")
         }
     }
+}
+
+/// Old entry ids (from the file) to the new ones, filled by concurrent writes.
+final class EntryIDMap: Sendable {
+    private let map = Mutex<[EntryID: EntryID]>([:])
+
+    func record(_ old: EntryID, as new: EntryID) { map.withLock { $0[old] = new } }
+
+    var snapshot: [EntryID: EntryID] { map.withLock { $0 } }
 }
