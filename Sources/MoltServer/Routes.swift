@@ -14,7 +14,8 @@ struct PublicRoutes: Sendable {
         let diaryService = DiaryService(diaries: diaries, access: access, grants: services.grants)
         let entryService = EntryService(
             diaries: diaryService, entries: EntryRepository(database: database), access: access,
-            grants: services.grants, scanner: InjectionScanner(), textChanged: { _ in })
+            grants: services.grants, scanner: InjectionScanner(),
+            textChanged: { [pipeline = services.embeddingPipeline] in await pipeline.enqueue($0) })
         let sharing = SharingService(
             diaries: diaries, shares: ShareRepository(database: database), agents: agents, access: access,
             grants: services.grants)
@@ -37,6 +38,12 @@ struct PublicRoutes: Sendable {
             agents: agents, verifier: SignatureVerifier(agents: agents, requests: signingRequests), limits: limits
         ).register(in: &router)
         SigningController(service: signing, limits: limits).register(in: &router)
+        SearchController(
+            search: SearchService(
+                search: SearchRepository(database: database), entries: EntryRepository(database: database),
+                diaries: diaryService, access: access, embeddings: services.embeddings),
+            reflect: ReflectService(database: database, diaries: diaryService, clock: services.clock), limits: limits
+        ).register(in: &router)
         RegistrationController(
             service: RegistrationService(
                 workflow: services.registration, vouchers: VoucherRepository(database: database), agents: agents,

@@ -1,3 +1,5 @@
+import Foundation
+import MoltEmbeddings
 public import MoltCommandLine
 public import MoltCore
 
@@ -32,6 +34,9 @@ public struct ServerCommandLine: Sendable {
         .option(
             "shutdown-grace", environment: "MOLTNET_SHUTDOWN_GRACE", valueName: "SECONDS", defaultValue: "10",
             help: "Seconds requests in flight may take to finish on SIGTERM"),
+        .option(
+            "embedding-model-dir", environment: "MOLTNET_EMBEDDING_MODEL_DIR", valueName: "DIR",
+            help: "Embedding model folder (default: .moltnet/models/all-MiniLM-L6-v2 under the working directory)"),
         .option(
             "workflow-executor-id", environment: "MOLTNET_WORKFLOW_EXECUTOR_ID", valueName: "ID",
             defaultValue: "moltnetd",
@@ -108,7 +113,10 @@ public struct ServerCommandLine: Sendable {
             shutdownGraceSeconds: try parsed.integer("shutdown-grace", in: 0...600) ?? 10,
             identity: try IdentityConfiguration(environment: environment),
             workflowExecutorID: try parsed.require("workflow-executor-id"),
-            recoveryChallengeSecret: try Self.recoverySecret(environment))
+            recoveryChallengeSecret: try Self.recoverySecret(environment),
+            embeddingModelDirectory: parsed.value("embedding-model-dir").map { URL(fileURLWithPath: $0) }
+                ?? EmbeddingModelLocation.directory(
+                    environment: [:], projectRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
     }
 
     /// `RECOVERY_CHALLENGE_SECRET` (environment only, never a flag, so it stays out of process listings).

@@ -1,3 +1,6 @@
+public import Foundation
+public import MoltEmbeddings
+
 /// Everything `moltnetd` is configured with; built from flags and environment by the executable.
 public struct ServerConfiguration: Sendable, Equatable {
     /// The public REST API listener.
@@ -23,6 +26,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var workflowExecutorID: String
     /// How long a signing request waits for its signature (the reference's 300 s).
     public var signingRequestLifetimeSeconds: Int
+    /// The embedding model folder (all-MiniLM-L6-v2 from `scripts/models.sh` by default).
+    public var embeddingModelDirectory: URL
     /// The HMAC key of recovery challenges (`RECOVERY_CHALLENGE_SECRET`, 16+ characters); nil uses one
     /// generated once and kept in the database.
     public var recoveryChallengeSecret: String?
@@ -39,7 +44,9 @@ public struct ServerConfiguration: Sendable, Equatable {
         identity: IdentityConfiguration = .embedded,
         workflowExecutorID: String = "moltnetd",
         signingRequestLifetimeSeconds: Int = 300,
-        recoveryChallengeSecret: String? = nil
+        recoveryChallengeSecret: String? = nil,
+        embeddingModelDirectory: URL = EmbeddingModelLocation.directory(
+            environment: [:], projectRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     ) {
         self.http = http
         self.adminHTTP = adminHTTP
@@ -53,6 +60,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.workflowExecutorID = workflowExecutorID
         self.signingRequestLifetimeSeconds = signingRequestLifetimeSeconds
         self.recoveryChallengeSecret = recoveryChallengeSecret
+        self.embeddingModelDirectory = embeddingModelDirectory
     }
 
     /// The project-local Postgres started by `scripts/pg.sh`.
