@@ -70,3 +70,4 @@ check_swift() {
 install_packages
 check_swift
 "$ROOT/scripts/pg.sh" install
+"$ROOT/scripts/models.sh" install
