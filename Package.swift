@@ -39,7 +39,12 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "MoltWorkflows", dependencies: ["MoltCore", "MoltPostgres"], swiftSettings: strictSettings),
-        .target(name: "MoltEmbeddings", dependencies: ["COpenBLAS", "MoltCore"], swiftSettings: strictSettings),
+        .target(
+            name: "MoltEmbeddings",
+            dependencies: ["COpenBLAS", "MoltCore"],
+            // The encoder's element-wise kernels are 50-100x slower unoptimised, so debug builds optimise them too.
+            swiftSettings: strictSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         .target(
             name: "MoltServer",
             dependencies: [
@@ -62,6 +67,14 @@ let package = Package(
         .executableTarget(
             name: "MoltAdmin",
             dependencies: ["MoltClient", "MoltCommandLine"],
+            swiftSettings: strictSettings
+        ),
+
+        // Benchmarks (bench/*/run.sh build and run it in release mode).
+        .executableTarget(
+            name: "MoltBench",
+            dependencies: ["MoltEmbeddings"],
+            path: "bench/Sources/MoltBench",
             swiftSettings: strictSettings
         ),
 
