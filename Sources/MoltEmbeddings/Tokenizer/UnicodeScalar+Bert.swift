@@ -10,8 +10,9 @@ extension Unicode.Scalar {
         }
     }
 
-    /// A scalar the text cleaner drops: NUL, U+FFFD, and every general category C* (control, format,
-    /// private use, surrogate, unassigned) except tab, newline and carriage return.
+    /// A scalar the text cleaner drops: NUL, U+FFFD, and the general categories Cc, Cf, Co and Cs (control,
+    /// format, private use, surrogate) except tab, newline and carriage return. Unassigned code points (Cn)
+    /// are kept, as Hugging Face tokenizers keeps them (they become `[UNK]`).
     var isBertRemovable: Bool {
         switch value {
         case 0x09, 0x0A, 0x0D: return false
@@ -19,7 +20,7 @@ extension Unicode.Scalar {
         case 0x20..<0x7F: return false
         default:
             switch properties.generalCategory {
-            case .control, .format, .privateUse, .surrogate, .unassigned: return true
+            case .control, .format, .privateUse, .surrogate: return true
             default: return false
             }
         }
