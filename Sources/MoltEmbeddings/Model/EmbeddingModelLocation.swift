@@ -22,6 +22,9 @@ public enum EmbeddingModelLocation {
         guard let configured = environment[environmentKey], !configured.isEmpty else {
             return defaultDirectory(projectRoot: projectRoot)
         }
-        return URL(fileURLWithPath: configured, relativeTo: projectRoot).standardizedFileURL
+        let url =
+            configured.hasPrefix("/")
+            ? URL(fileURLWithPath: configured) : projectRoot.appendingPathComponent(configured)
+        return url.standardizedFileURL
     }
 }
