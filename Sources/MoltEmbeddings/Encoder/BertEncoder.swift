@@ -66,8 +66,8 @@ final class BertEncoder: Sendable {
 
         EncoderKernels.fillRows(qkv, rows: tokens, width: stride, with: layer.queryKeyValueBias.pointer)
         gemm(
-            m: tokens, n: stride, k: width, a: hidden, lda: width, b: layer.queryKeyValue.pointer, ldb: width,
-            transposeB: true, beta: 1, c: qkv, ldc: stride)
+            m: tokens, n: stride, k: width, a: hidden, lda: width, b: layer.queryKeyValue.pointer, ldb: stride,
+            transposeB: false, beta: 1, c: qkv, ldc: stride)
 
         // Heads are independent: each worker takes every `workers`-th head of every sequence, with its own
         // score matrix, and writes its heads' columns of the context.
@@ -100,7 +100,7 @@ final class BertEncoder: Sendable {
             hidden, bias: layer.attentionOutputBias.pointer, into: residual, rows: tokens, width: width)
         gemm(
             m: tokens, n: width, k: width, a: context, lda: width, b: layer.attentionOutput.pointer, ldb: width,
-            transposeB: true, beta: 1, c: residual, ldc: width)
+            transposeB: false, beta: 1, c: residual, ldc: width)
         EncoderKernels.layerNorm(
             residual, into: hidden, rows: tokens, width: width, scale: layer.attentionNormScale.pointer,
             shift: layer.attentionNormShift.pointer, epsilon: configuration.layerNormEpsilon)
@@ -116,8 +116,8 @@ final class BertEncoder: Sendable {
 
         EncoderKernels.fillRows(intermediate, rows: tokens, width: inner, with: layer.intermediateBias.pointer)
         gemm(
-            m: tokens, n: inner, k: width, a: hidden, lda: width, b: layer.intermediate.pointer, ldb: width,
-            transposeB: true, beta: 1, c: intermediate, ldc: inner)
+            m: tokens, n: inner, k: width, a: hidden, lda: width, b: layer.intermediate.pointer, ldb: inner,
+            transposeB: false, beta: 1, c: intermediate, ldc: inner)
         let workers = parallelWorkers(tokens: tokens, workspace: workspace)
         let rowsPerWorker = (tokens + workers - 1) / workers
         BLASThreads.fanOut(workers: workers) { worker in
@@ -128,8 +128,8 @@ final class BertEncoder: Sendable {
 
         EncoderKernels.addRows(hidden, bias: layer.outputBias.pointer, into: residual, rows: tokens, width: width)
         gemm(
-            m: tokens, n: width, k: inner, a: intermediate, lda: inner, b: layer.output.pointer, ldb: inner,
-            transposeB: true, beta: 1, c: residual, ldc: width)
+            m: tokens, n: width, k: inner, a: intermediate, lda: inner, b: layer.output.pointer, ldb: width,
+            transposeB: false, beta: 1, c: residual, ldc: width)
         EncoderKernels.layerNorm(
             residual, into: hidden, rows: tokens, width: width, scale: layer.outputNormScale.pointer,
             shift: layer.outputNormShift.pointer, epsilon: configuration.layerNormEpsilon)

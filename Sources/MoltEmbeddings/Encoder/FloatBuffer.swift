@@ -19,6 +19,17 @@ final class FloatBuffer: @unchecked Sendable {
         values.withUnsafeBufferPointer { pointer.update(from: $0.baseAddress!, count: values.count) }
     }
 
+    /// A buffer holding the transpose of the row-major `rows` x `columns` matrix `values`.
+    convenience init(transposing values: [Float], rows: Int, columns: Int) {
+        precondition(values.count == rows * columns, "matrix size mismatch")
+        self.init(count: values.count)
+        for row in 0..<rows {
+            for column in 0..<columns {
+                pointer[column * rows + row] = values[row * columns + column]
+            }
+        }
+    }
+
     /// A buffer holding `parts` one after the other.
     convenience init(concatenating parts: [[Float]]) {
         self.init(parts.flatMap { $0 })
