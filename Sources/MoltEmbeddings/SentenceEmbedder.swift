@@ -6,12 +6,13 @@ import Synchronization
 /// queries and diary entries into unit vectors whose dot product is their cosine similarity.
 ///
 /// Threading: an embedder is immutable apart from its scratch workspace and is safe to call from any number
-/// of threads or tasks at once. Forward passes run one at a time (a lock guards the workspace) and each uses
-/// OpenBLAS's own threads for the matrix products (by default one per core; `OPENBLAS_NUM_THREADS` or
-/// ``setBLASThreads(_:)`` change that process-wide), so concurrent callers queue rather than oversubscribe
-/// the cores; tokenisation, chunking and pooling run on the callers' threads. The synchronous methods block
-/// for the whole computation (milliseconds to tens of milliseconds per sequence); the `async` ones run it on
-/// a small dedicated thread pool so that Swift's cooperative threads are never blocked.
+/// of threads or tasks at once. Forward passes run one at a time in the whole process (a lock), and each
+/// pass uses every core: the large matrix products on OpenBLAS's threads (one per core by default;
+/// `OPENBLAS_NUM_THREADS` or ``setBLASThreads(_:)`` change that), attention heads and GELU on as many threads
+/// of the encoder's own, with OpenBLAS single-threaded meanwhile. So concurrent callers queue rather than
+/// oversubscribe the cores; tokenisation, chunking and pooling run on the callers' threads. The synchronous
+/// methods block for the whole computation (milliseconds to tens of milliseconds per sequence); the `async`
+/// ones run it on a small dedicated thread pool so that Swift's cooperative threads are never blocked.
 public final class SentenceEmbedder: Sendable {
     /// The id stored with every vector (the model folder's name, `all-MiniLM-L6-v2` by default): vectors of
     /// different models are not comparable.
@@ -27,9 +28,13 @@ public final class SentenceEmbedder: Sendable {
     /// The model's tokenizer.
     public let tokenizer: WordPieceTokenizer
 
-    /// Tokens per forward pass when embedding many sequences: bounds the workspace (about 15 KB a token for
-    /// a 384-wide model) while keeping the matrix products large.
-    static let batchTokenBudget = 2048
+    /// Tokens per forward pass when embedding many sequences: large enough for the matrix products to run
+    /// at full speed, small enough for the workspace (about 15 KB a token at width 384) to stay in cache.
+    static let batchTokenBudget = 512
+
+    /// One forward pass at a time in the process: each pass already uses every core, and the encoder
+    /// switches OpenBLAS's (process-wide) thread count around its own parallel steps.
+    private static let forwardPass = Mutex(())
 
     private let encoder: BertEncoder
     private let workspace = Mutex(EncoderWorkspace(workers: BLASThreads.workers))
@@ -85,7 +90,9 @@ public final class SentenceEmbedder: Sendable {
             directory: EmbeddingModelLocation.directory(environment: environment, projectRoot: projectRoot))
     }
 
-    /// Sets how many threads OpenBLAS uses for each matrix product, for the whole process.
+    /// Sets how many threads OpenBLAS uses for each matrix product, and so how many cores a forward pass
+    /// uses, for the whole process. Call it before embedding (for example with 1 when other work needs the
+    /// cores more than embedding latency matters).
     public static func setBLASThreads(_ count: Int) {
         BLASThreads.set(count)
     }
@@ -175,7 +182,9 @@ public final class SentenceEmbedder: Sendable {
                 end += 1
             }
             let batch = Array(sequences[start..<end])
-            vectors += workspace.withLock { encoder.encode(batch, workspace: $0) }
+            vectors += Self.forwardPass.withLock { _ in
+                workspace.withLock { encoder.encode(batch, workspace: $0) }
+            }
             start = end
         }
         return vectors

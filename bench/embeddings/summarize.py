@@ -27,6 +27,12 @@ def median_of(side_rounds, what, tokens=None):
     return (statistics.median(values), min(values), max(values)) if values else None
 
 
+def fastest_of(side_rounds, what, tokens):
+    values = [r["min_ms"] for records in side_rounds for r in records
+              if r["what"] == what and r.get("tokens") == tokens and "min_ms" in r]
+    return min(values) if values else None
+
+
 def command(*arguments):
     try:
         return subprocess.run(arguments, capture_output=True, text=True, check=True).stdout.strip()
@@ -58,27 +64,30 @@ def main(work, out_path):
         f"- Reference: {runtime}, CPU provider, 2 intra-op threads, all graph optimisations, fp32 graph from "
         "`export_onnx.py`; tokenizers + numpy pooling (sentence-transformers' pipeline)"
         + (f"; its vectors match the reference fixture within {check:.1e}." if check is not None else "."),
-        f"- {len(ours)} alternating rounds; each figure is the median over rounds of the per-round median "
-        "(min–max over rounds in brackets), in milliseconds per embedding, tokenisation included.",
+        f"- {len(ours)} alternating rounds, milliseconds per embedding, tokenisation included. *Median*: the median"
+        " over rounds of each round's median call (min–max over rounds in brackets). *Fastest*: the fastest"
+        " single call seen, which is what a quiet machine gives; medians move with the load of other"
+        " processes on these 2 shared cores.",
         "",
-        "| tokens | mode | MoltEmbeddings ms | onnxruntime ms | ratio (ours / ort) |",
-        "|---:|---|---:|---:|---:|",
+        "| tokens | mode | ours median | ort median | ratio | ours fastest | ort fastest | ratio |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     worst = 0.0
     for length in lengths:
         for what, label in (("single", "one text"), ("batch", "batch of 32, per text")):
             a, b = median_of(ours, what, length), median_of(ort, what, length)
-            if not a or not b:
+            fa, fb = fastest_of(ours, what, length), fastest_of(ort, what, length)
+            if not a or not b or not fa or not fb:
                 continue
-            ratio = a[0] / b[0]
+            ratio, fast_ratio = a[0] / b[0], fa / fb
             if what == "single":
-                worst = max(worst, ratio)
+                worst = max(worst, ratio, fast_ratio)
             lines.append(f"| {length} | {label} | {a[0]:.2f} ({a[1]:.2f}–{a[2]:.2f}) | "
-                         f"{b[0]:.2f} ({b[1]:.2f}–{b[2]:.2f}) | **{ratio:.2f}** |")
+                         f"{b[0]:.2f} ({b[1]:.2f}–{b[2]:.2f}) | **{ratio:.2f}** | {fa:.2f} | {fb:.2f} | **{fast_ratio:.2f}** |")
     load = median_of(ours, "load")
     lines += [
         "",
-        f"Target: within 1.5x of onnxruntime per embedding. Worst single-text ratio: **{worst:.2f}** "
+        f"Target: within 1.5x of onnxruntime per embedding. Worst single-text ratio (median or fastest): **{worst:.2f}** "
         f"({'met' if worst <= 1.5 else 'missed'}).",
         "",
         f"Model load (mmap + copy into aligned buffers): {load[0]:.0f} ms." if load else "",

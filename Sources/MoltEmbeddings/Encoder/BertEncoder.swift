@@ -135,10 +135,10 @@ final class BertEncoder: Sendable {
             shift: layer.outputNormShift.pointer, epsilon: configuration.layerNormEpsilon)
     }
 
-    /// Threads for the steps the encoder spreads itself: below 32 tokens the work is too small to be worth
-    /// waking a second thread.
+    /// Threads for the steps the encoder spreads itself (as many as OpenBLAS uses, within the workspace's
+    /// score buffers): below 32 tokens the work is too small to be worth waking a second thread.
     private func parallelWorkers(tokens: Int, workspace: EncoderWorkspace) -> Int {
-        tokens >= 32 ? workspace.scores.count : 1
+        tokens >= 32 ? min(workspace.scores.count, BLASThreads.workers) : 1
     }
 
     /// Mean of each sequence's token vectors, scaled to unit length.

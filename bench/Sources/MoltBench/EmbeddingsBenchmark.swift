@@ -20,6 +20,7 @@ struct EmbeddingsBenchmark {
             case "--texts": textsFile = URL(fileURLWithPath: value)
             case "--seconds": seconds = Double(value) ?? seconds
             case "--lengths": lengths = value.split(separator: ",").compactMap { Int($0) }
+            case "--batch": batchSize = Int(value) ?? batchSize
             default: throw BenchmarkError("unknown flag \(flag)")
             }
         }
