@@ -134,6 +134,11 @@ public final class SentenceEmbedder: Sendable {
         await pool.run { self.embed(passage: passage) }
     }
 
+    /// ``embed(queries:)`` off the cooperative thread pool.
+    public func embed(queries: [String]) async -> [[Float]] {
+        await pool.run { self.embed(queries: queries) }
+    }
+
     /// ``embed(passages:)`` off the cooperative thread pool.
     public func embed(passages: [String]) async -> [[Float]] {
         await pool.run { self.embed(passages: passages) }

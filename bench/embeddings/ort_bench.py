@@ -2,7 +2,8 @@
 by export_onnx.py) run by onnxruntime's CPU provider, with Hugging Face tokenizers, mean pooling and L2
 normalisation in numpy: sentence-transformers' pipeline. Prints one JSON object a line, like MoltBench.
 
-    python3 ort_bench.py MODEL_DIR MODEL.onnx TEXTS.json [--seconds S] [--threads N] [--check REFERENCE.json]
+    python3 ort_bench.py MODEL_DIR MODEL.onnx TEXTS.json [--lengths 16,128] [--seconds S] [--threads N]
+                         [--check REFERENCE.json]
 """
 
 import argparse
@@ -23,6 +24,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--check")
+    parser.add_argument("--lengths", help="comma-separated token counts (default: every text in TEXTS.json)")
     args = parser.parse_args()
 
     options = ort.SessionOptions()
@@ -52,6 +54,8 @@ def main():
         report(what="check", max_abs_difference=worst)
 
     texts = json.load(open(args.texts))
+    if args.lengths:
+        texts = {length: texts[length] for length in args.lengths.split(",")}
     for length in sorted(texts, key=int):
         text = texts[length]
         assert len(tokenizer.encode(text).ids) == int(length), f"text for {length} tokens has another length"

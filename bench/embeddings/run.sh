@@ -9,8 +9,9 @@
 #   2. onnxruntime, onnx, numpy and tokenizers from PyPI into .moltnet/bench-python (pinned, project-local);
 #   3. exports the safetensors weights to an fp32 ONNX graph (export_onnx.py) once;
 #   4. builds MoltBench with `swift build -c release`;
-#   5. runs the two sides alternately for N rounds (default 5), so that load from other processes on the
-#      machine hits both alike, and reports the median of each side's per-round medians.
+#   5. runs N rounds (default 5); each round measures every length on our side and then at once on
+#      onnxruntime's, so that load from other processes on the (shared) machine hits both alike. The summary
+#      gives each side's median and fastest call and the median of the per-round paired ratios.
 # Time per embedding includes tokenisation, the forward pass, pooling and normalisation on both sides.
 set -euo pipefail
 
@@ -22,7 +23,7 @@ MODEL_DIR=$("$ROOT/scripts/models.sh" path)
 ONNX=$ROOT/.moltnet/bench/all-MiniLM-L6-v2.onnx
 PY_REQUIREMENTS="onnxruntime==1.32.0 onnx==1.23.2 numpy==2.4.6 tokenizers==0.23.3"
 ROUNDS=5
-SECONDS_PER_MEASURE=1.5
+SECONDS_PER_MEASURE=1
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -58,14 +59,17 @@ BENCH=$ROOT/.build/release/MoltBench
 [ -x "$BENCH" ] || { say "MoltBench did not build"; exit 1; }
 
 rm -rf "$WORK" && mkdir -p "$WORK"
+"$BENCH" embeddings --model-dir "$MODEL_DIR" --write-texts "$WORK/texts.json" >/dev/null
 uptime >"$WORK/load-before.txt"
 for round in $(seq 1 "$ROUNDS"); do
-    say "round $round/$ROUNDS: MoltEmbeddings"
-    "$BENCH" embeddings --model-dir "$MODEL_DIR" --seconds "$SECONDS_PER_MEASURE" --texts "$WORK/texts.json" \
-        >"$WORK/ours-$round.jsonl"
-    say "round $round/$ROUNDS: onnxruntime"
-    python3 "$HERE/ort_bench.py" "$MODEL_DIR" "$ONNX" "$WORK/texts.json" --seconds "$SECONDS_PER_MEASURE" \
-        --check "$ROOT/Tests/Fixtures/embeddings-reference-minilm.json" >"$WORK/ort-$round.jsonl"
+    for length in 16 128 256; do
+        say "round $round/$ROUNDS, $length tokens"
+        "$BENCH" embeddings --model-dir "$MODEL_DIR" --lengths "$length" --seconds "$SECONDS_PER_MEASURE" \
+            >>"$WORK/ours-$round.jsonl"
+        python3 "$HERE/ort_bench.py" "$MODEL_DIR" "$ONNX" "$WORK/texts.json" --lengths "$length" \
+            --seconds "$SECONDS_PER_MEASURE" --check "$ROOT/Tests/Fixtures/embeddings-reference-minilm.json" \
+            >>"$WORK/ort-$round.jsonl"
+    done
 done
 uptime >"$WORK/load-after.txt"
 

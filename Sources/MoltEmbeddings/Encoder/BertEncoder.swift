@@ -83,13 +83,14 @@ final class BertEncoder: Sendable {
                     let query = rows + index * head
                     let key = rows + width + index * head
                     let value = rows + 2 * width + index * head
+                    let output = context + first * width + index * head
                     gemm(
                         m: count, n: count, k: head, alpha: scale, a: query, lda: stride, b: key, ldb: stride,
                         transposeB: true, beta: 0, c: scores, ldc: count)
                     EncoderKernels.softmax(scores, rows: count, width: count, stride: count)
                     gemm(
                         m: count, n: head, k: count, a: scores, lda: count, b: value, ldb: stride, transposeB: false,
-                        beta: 0, c: context + first * width + index * head, ldc: width)
+                        beta: 0, c: output, ldc: width)
                 }
                 first += count
             }

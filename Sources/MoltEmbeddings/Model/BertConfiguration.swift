@@ -1,30 +1,30 @@
-public import Foundation
+import Foundation
 
 /// The shape of a BERT encoder, from a model folder's `config.json` (plus `sentence_bert_config.json` for the
 /// sequence length sentence-transformers uses).
-public struct BertConfiguration: Sendable, Equatable {
+struct BertConfiguration: Sendable, Equatable {
     /// Width of every token vector (384 for MiniLM-L6 and e5-small).
-    public var hiddenSize: Int
+    var hiddenSize: Int
     /// Attention heads per layer; `hiddenSize` must be a multiple of it.
-    public var attentionHeads: Int
+    var attentionHeads: Int
     /// Transformer layers (6 for all-MiniLM-L6-v2, 12 for e5-small-v2).
-    public var layers: Int
+    var layers: Int
     /// Width of the feed-forward layer.
-    public var intermediateSize: Int
+    var intermediateSize: Int
     /// Number of rows of the word-embedding table.
-    public var vocabularySize: Int
+    var vocabularySize: Int
     /// Rows of the position-embedding table: the hard limit on tokens per sequence.
-    public var maxPositions: Int
+    var maxPositions: Int
     /// Rows of the token-type table (only type 0 is used).
-    public var tokenTypes: Int
+    var tokenTypes: Int
     /// The epsilon of every layer norm.
-    public var layerNormEpsilon: Float
+    var layerNormEpsilon: Float
     /// Tokens per sequence, `[CLS]` and `[SEP]` included, that the model was trained for: sentence-transformers'
     /// `max_seq_length` when given (256 for all-MiniLM-L6-v2), else `maxPositions`.
-    public var maxSequenceLength: Int
+    var maxSequenceLength: Int
 
     /// A configuration given field by field (tests build tiny random models with it).
-    public init(
+    init(
         hiddenSize: Int, attentionHeads: Int, layers: Int, intermediateSize: Int, vocabularySize: Int,
         maxPositions: Int, tokenTypes: Int = 2, layerNormEpsilon: Float = 1e-12, maxSequenceLength: Int? = nil
     ) {
@@ -40,7 +40,7 @@ public struct BertConfiguration: Sendable, Equatable {
     }
 
     /// Reads `config.json` (and `sentence_bert_config.json` when present) from `directory`.
-    public init(directory: URL) throws(EmbeddingError) {
+    init(directory: URL) throws(EmbeddingError) {
         let url = directory.appendingPathComponent("config.json")
         let json = try ModelFile.jsonObject(at: url)
         func integer(_ key: String) throws(EmbeddingError) -> Int {
@@ -75,5 +75,5 @@ public struct BertConfiguration: Sendable, Equatable {
     }
 
     /// Width of one attention head.
-    public var headSize: Int { hiddenSize / attentionHeads }
+    var headSize: Int { hiddenSize / attentionHeads }
 }

@@ -10,6 +10,7 @@ struct EmbeddingsBenchmark {
     var seconds = 2.0
     var lengths = [16, 128, 256]
     var batchSize = 32
+    var textsOnly = false
 
     init(arguments: [String]) throws {
         var rest = arguments[...]
@@ -21,6 +22,9 @@ struct EmbeddingsBenchmark {
             case "--seconds": seconds = Double(value) ?? seconds
             case "--lengths": lengths = value.split(separator: ",").compactMap { Int($0) }
             case "--batch": batchSize = Int(value) ?? batchSize
+            case "--write-texts":
+                textsFile = URL(fileURLWithPath: value)
+                textsOnly = true
             default: throw BenchmarkError("unknown flag \(flag)")
             }
         }
@@ -34,6 +38,7 @@ struct EmbeddingsBenchmark {
         for length in lengths {
             let text = try Self.text(tokens: length, tokenizer: embedder.tokenizer)
             texts[String(length)] = text
+            if textsOnly { continue }
             let single = measure { _ = embedder.embed(passage: text) }
             report(["what": "single", "tokens": length, "ms": single.median, "min_ms": single.minimum])
             let batch = Array(repeating: text, count: batchSize)

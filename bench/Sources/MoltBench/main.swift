@@ -3,9 +3,10 @@ import MoltEmbeddings
 
 /// Benchmarks for MoltNet, run by bench/*/run.sh in release builds:
 ///
-///     MoltBench embeddings [--model-dir DIR] [--texts FILE] [--seconds S]
+///     MoltBench embeddings [--model-dir DIR] [--lengths 16,128,256] [--batch N] [--seconds S] [--texts FILE]
+///     MoltBench embeddings --write-texts FILE
 ///
-/// prints one JSON object a line per measurement (see bench/embeddings/README in run.sh).
+/// prints one JSON object a line per measurement (see bench/embeddings/run.sh).
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
     switch arguments.first {
