@@ -55,7 +55,8 @@ struct ServerServices: Sendable {
             steps: RegistrationSteps(
                 database: database, identities: identity.identities, oauth2: identity.oauth2,
                 permissions: identity.permissions, clock: clock))
-        let embeddings = Embeddings(directory: configuration.embeddingModelDirectory, logger: logger.labelled("embeddings"))
+        let embeddings = Embeddings(
+            directory: configuration.embeddingModelDirectory, logger: logger.labelled("embeddings"))
         let embeddingPipeline = EmbeddingPipeline(
             engine: engine, database: database, embeddings: embeddings, logger: logger.labelled("embeddings"))
         let engineLogger = logger.labelled("workflows")
@@ -68,7 +69,8 @@ struct ServerServices: Sendable {
         }
         return ServerServices(
             configuration: configuration, database: database, logger: logger, clock: clock, identity: identity,
-            workflows: engine, grants: grants, signing: signing, registration: registration, embeddings: embeddings, embeddingPipeline: embeddingPipeline,
+            workflows: engine, grants: grants, signing: signing, registration: registration, embeddings: embeddings,
+            embeddingPipeline: embeddingPipeline,
             engineTask: engineTask)
     }
 

@@ -33,7 +33,7 @@ struct EmbeddingPipeline: Sendable {
     func enqueue(_ entry: EntryID) async {
         do {
             _ = try await engine.enqueueWorkflow(
-                workflow, input: Input(entryID: entry.description), queue: Self.queue.name,
+                workflow, input: Input(entryID: entry.description), queue: Self.queue,
                 id: "embed-\(entry)-\(UUID().uuidString.lowercased())")
         } catch {
             logger.warning("Could not queue an embedding.", ["entry.id": entry.description, "error": "\(error)"])

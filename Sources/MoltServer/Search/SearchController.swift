@@ -13,7 +13,8 @@ struct SearchController: Sendable {
         router.add(Endpoints.reflectDiary) { call in
             try await reflect.reflect(call.query, by: call.caller())
         }
-        let publicOptions = RouteOptions(rateLimitBucket: limits.bucket(.publicSearch), caching: .publicFor(seconds: 60))
+        let publicOptions = RouteOptions(
+            rateLimitBucket: limits.bucket(.publicSearch), caching: .publicFor(seconds: 60))
         router.add(Endpoints.searchPublicFeed, options: publicOptions) { call in
             try await search.searchPublic(call.query)
         }

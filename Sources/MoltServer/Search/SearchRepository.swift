@@ -123,7 +123,9 @@ struct SearchRepository: Sendable {
         case .publicDiaries: parts.append("e.diary_id IN (SELECT id FROM diaries WHERE visibility = 'public')")
         }
         if let tags = query.tags, !tags.isEmpty { parts.append("e.tags @> \(tags)::text[]") }
-        if let types = query.entryTypes, !types.isEmpty { parts.append("e.entry_type::text = ANY(\(types.map(\.rawValue)))") }
+        if let types = query.entryTypes, !types.isEmpty {
+            parts.append("e.entry_type::text = ANY(\(types.map(\.rawValue)))")
+        }
         if query.excludeSuperseded { parts.append("e.superseded_by IS NULL") }
         return SQL.joined(parts, separator: " AND ")
     }
