@@ -37,6 +37,11 @@ struct PublicRoutes: Sendable {
             agents: agents, verifier: SignatureVerifier(agents: agents, requests: signingRequests), limits: limits
         ).register(in: &router)
         SigningController(service: signing, limits: limits).register(in: &router)
+        let publicFeed = PublicFeedRepository(database: database)
+        PublicFeedController(
+            feed: publicFeed,
+            stream: PublicFeedStreamer(feed: publicFeed, settings: services.configuration.publicFeedStream)
+        ).register(in: &router)
         return router
     }
 }

@@ -23,6 +23,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var workflowExecutorID: String
     /// How long a signing request waits for its signature (the reference's 300 s).
     public var signingRequestLifetimeSeconds: Int
+    /// The live public feed's intervals and limits.
+    public var publicFeedStream: PublicFeedStreamSettings
 
     public init(
         http: HTTPServerConfiguration = HTTPServerConfiguration(),
@@ -35,7 +37,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         corsOrigins: [String] = CORSMiddleware.defaultOrigins,
         identity: IdentityConfiguration = .embedded,
         workflowExecutorID: String = "moltnetd",
-        signingRequestLifetimeSeconds: Int = 300
+        signingRequestLifetimeSeconds: Int = 300,
+        publicFeedStream: PublicFeedStreamSettings = PublicFeedStreamSettings()
     ) {
         self.http = http
         self.adminHTTP = adminHTTP
@@ -48,6 +51,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.identity = identity
         self.workflowExecutorID = workflowExecutorID
         self.signingRequestLifetimeSeconds = signingRequestLifetimeSeconds
+        self.publicFeedStream = publicFeedStream
     }
 
     /// The project-local Postgres started by `scripts/pg.sh`.
