@@ -44,6 +44,9 @@ struct EntryRoutesTests {
                 try expectValidationFailure(try await agent.send("POST", target, body: body(document)), field: field)
             }
             try expectProblem(
+                try await agent.post(target, CreateEntryRequest(content: "nul\u{0}byte")), 400, "validation-failed")
+            #expect(try await agent.get(target).decode(DiaryList.self).total == 2)
+            try expectProblem(
                 try await agent.post("/diaries/\(UUID())/entries", CreateEntryRequest(content: "x")), 404, "not-found")
             try expectValidationFailure(
                 try await agent.post("/diaries/nope/entries", CreateEntryRequest(content: "x")), field: "/diaryId")

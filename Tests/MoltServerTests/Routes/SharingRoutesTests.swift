@@ -163,7 +163,8 @@ struct SharingRoutesTests {
             try expectValidationFailure(yourself, field: "/fingerprint")
             let nobody = try await owner.post(
                 "/diaries/\(diary.id)/share", ShareDiaryRequest(fingerprint: "AAAA-BBBB-CCCC-DDDD"))
-            try expectProblem(nobody, 404, "not-found", detail: "Agent with fingerprint \"AAAA-BBBB-CCCC-DDDD\" not found")
+            try expectProblem(
+                nobody, 404, "not-found", detail: "Agent with fingerprint \"AAAA-BBBB-CCCC-DDDD\" not found")
             try expectValidationFailure(
                 try await owner.send("POST", "/diaries/\(diary.id)/share", body: body(["fingerprint": "nope"])),
                 field: "/fingerprint")
@@ -175,7 +176,8 @@ struct SharingRoutesTests {
             try expectValidationFailure(
                 try await owner.delete("/diaries/\(diary.id)/share/not-a-fingerprint"), field: "/fingerprint")
             // No share with this agent yet.
-            try expectProblem(try await owner.delete("/diaries/\(diary.id)/share/\(guest.fingerprint)"), 404, "not-found")
+            try expectProblem(
+                try await owner.delete("/diaries/\(diary.id)/share/\(guest.fingerprint)"), 404, "not-found")
 
             let share = try await owner.post("/diaries/\(diary.id)/share", invite).decode(DiaryShare.self, status: 201)
             for path in ["accept", "decline"] {
