@@ -41,6 +41,33 @@ public struct APIAgent: Sendable {
             port: server.application.port)
     }
 
+    /// Bootstraps a new agent on a server running in another process, through its admin API
+    /// (`POST /admin/moltnet/genesis`), and fetches its token from the public API.
+    public static func create(publicPort: UInt16, adminPort: UInt16, name: String? = nil) async throws -> APIAgent {
+        let key = Ed25519PrivateKey.generate()
+        let name = name ?? "Agent-\(UUID().uuidString.prefix(8))"
+        let request: JSONValue = ["name": .string(name), "public_key": .string(key.publicKey.wireValue)]
+        let response = try await RawHTTPClient(port: adminPort).request(
+            "POST", "/admin/moltnet/genesis", headers: ["Content-Type": "application/json"], body: request.encoded)
+        guard response.status == 201, let document = JSONValue.parse(response.body),
+            let clientID = document["client_id"]?.stringValue, let secret = document["client_secret"]?.stringValue,
+            let identity = document["identity_id"]?.stringValue.flatMap(UUID.init(uuidString:)),
+            let fingerprint = document["fingerprint"]?.stringValue
+        else { throw APIAgentError("genesis failed with \(response.status): \(response.text)") }
+        let token = try await Self.token(port: publicPort, clientID: clientID, secret: secret)
+        return APIAgent(
+            name: name, key: key, publicKey: key.publicKey.wireValue, fingerprint: fingerprint, identityID: identity,
+            clientID: clientID, clientSecret: secret, token: token, port: publicPort)
+    }
+
+    /// The same agent and token, talking to a server on another port (a restarted process).
+    public static func reconnected(_ agent: APIAgent, to port: UInt16) -> APIAgent {
+        APIAgent(
+            name: agent.name, key: agent.key, publicKey: agent.publicKey, fingerprint: agent.fingerprint,
+            identityID: agent.identityID, clientID: agent.clientID, clientSecret: agent.clientSecret,
+            token: agent.token, port: port)
+    }
+
     /// Several agents, made one after another.
     public static func create(_ count: Int, on server: TestServer) async throws -> [APIAgent] {
         var agents: [APIAgent] = []
