@@ -115,11 +115,14 @@ public struct APIAgent: Sendable {
         try await send("DELETE", target)
     }
 
-    /// POST with a wire model encoded by `JSONCoding` (an empty body when nil).
-    public func post(_ target: String, _ body: (some Encodable & Sendable)? = JSONValue?.none) async throws
-        -> RawHTTPClient.Response
-    {
-        try await send("POST", target, body: try body.map { Array(try JSONCoding.encode($0)) } ?? [])
+    /// POST without a body.
+    public func post(_ target: String) async throws -> RawHTTPClient.Response {
+        try await send("POST", target)
+    }
+
+    /// POST with a wire model encoded by `JSONCoding`.
+    public func post(_ target: String, _ body: some Encodable & Sendable) async throws -> RawHTTPClient.Response {
+        try await send("POST", target, body: Array(try JSONCoding.encode(body)))
     }
 
     /// PATCH with a wire model encoded by `JSONCoding`.
