@@ -19,8 +19,9 @@ public final class Application: Sendable {
             router: PublicRoutes(services: services).router(),
             middleware: [
                 SecurityHeadersMiddleware(), CORSMiddleware(allowedOrigins: configuration.corsOrigins),
-                ProblemRenderingMiddleware(), AuthenticationMiddleware(authenticator: services.identity.authenticator),
-                RateLimitMiddleware(limits: configuration.rateLimits), CacheControlMiddleware(),
+                ProblemRenderingMiddleware(), CacheControlMiddleware(),
+                AuthenticationMiddleware(authenticator: services.identity.authenticator),
+                RateLimitMiddleware(limits: configuration.rateLimits),
             ],
             logger: logger.labelled("http"))
         let adminPipeline = RequestPipeline(

@@ -62,6 +62,11 @@ struct PublicRoutes: Sendable {
                 clock: services.clock),
             limits: limits
         ).register(in: &router)
+        let publicFeed = PublicFeedRepository(database: database)
+        PublicFeedController(
+            feed: publicFeed,
+            stream: PublicFeedStreamer(feed: publicFeed, settings: services.configuration.publicFeedStream)
+        ).register(in: &router)
         return router
     }
 }

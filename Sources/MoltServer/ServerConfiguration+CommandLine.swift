@@ -42,6 +42,10 @@ public struct ServerCommandLine: Sendable {
             defaultValue: "moltnetd",
             help: "Workflow executor id; a restart with the same id resumes this server's workflows"),
         .option(
+            "cors-origins", environment: "CORS_ORIGINS", valueName: "LIST",
+            defaultValue: CORSMiddleware.defaultOrigins.joined(separator: ","),
+            help: "Comma-separated origins browsers may call the API from (* for any)"),
+        .option(
             "log-level", environment: "MOLTNET_LOG_LEVEL", valueName: "LEVEL", defaultValue: "info",
             help: "trace, debug, info, notice, warning, error or critical"),
         .option(
@@ -111,6 +115,8 @@ public struct ServerCommandLine: Sendable {
             databaseConnections: try parsed.integer("database-connections", in: 1...500) ?? 10,
             publicBaseURL: parsed.value("public-url").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
             shutdownGraceSeconds: try parsed.integer("shutdown-grace", in: 0...600) ?? 10,
+            corsOrigins: try parsed.require("cors-origins").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             identity: try IdentityConfiguration(environment: environment),
             workflowExecutorID: try parsed.require("workflow-executor-id"),
             recoveryChallengeSecret: try Self.recoverySecret(environment),

@@ -31,6 +31,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// The HMAC key of recovery challenges (`RECOVERY_CHALLENGE_SECRET`, 16+ characters); nil uses one
     /// generated once and kept in the database.
     public var recoveryChallengeSecret: String?
+    /// The live public feed's intervals and limits.
+    public var publicFeedStream: PublicFeedStreamSettings
 
     public init(
         http: HTTPServerConfiguration = HTTPServerConfiguration(),
@@ -46,7 +48,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         signingRequestLifetimeSeconds: Int = 300,
         recoveryChallengeSecret: String? = nil,
         embeddingModelDirectory: URL = EmbeddingModelLocation.directory(
-            environment: [:], projectRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            environment: [:], projectRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
+        publicFeedStream: PublicFeedStreamSettings = PublicFeedStreamSettings()
     ) {
         self.http = http
         self.adminHTTP = adminHTTP
@@ -61,6 +64,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.signingRequestLifetimeSeconds = signingRequestLifetimeSeconds
         self.recoveryChallengeSecret = recoveryChallengeSecret
         self.embeddingModelDirectory = embeddingModelDirectory
+        self.publicFeedStream = publicFeedStream
     }
 
     /// The project-local Postgres started by `scripts/pg.sh`.
