@@ -19,7 +19,9 @@ public final class Application: Sendable {
             router: PublicRoutes(services: services).router(),
             middleware: [
                 SecurityHeadersMiddleware(), CORSMiddleware(allowedOrigins: configuration.corsOrigins),
-                ProblemRenderingMiddleware(), AuthenticationMiddleware(authenticator: services.identity.authenticator),
+                ProblemRenderingMiddleware(),
+                MCPClientCredentialsMiddleware(exchange: ClientCredentialsExchange(oauth2: services.identity.oauth2)),
+                AuthenticationMiddleware(authenticator: services.identity.authenticator),
                 RateLimitMiddleware(limits: configuration.rateLimits), CacheControlMiddleware(),
             ],
             logger: logger.labelled("http"))

@@ -1,6 +1,7 @@
 import MoltCore
 
-/// The public listener's routes: the MoltNet REST API and Hydra's public endpoints.
+/// The public listener's routes: the MoltNet REST API, Hydra's public endpoints and the MCP endpoint, all on
+/// one set of domain services.
 struct PublicRoutes: Sendable {
     let services: ServerServices
 
@@ -10,17 +11,21 @@ struct PublicRoutes: Sendable {
         let diaries = DiaryRepository(database: database)
         let agents = AgentKeyRepository(database: database)
         let signingRequests = SigningRequestRepository(database: database)
+        let entries = EntryRepository(database: database)
         let access = DiaryAccess(permissions: services.identity.permissions)
         let diaryService = DiaryService(diaries: diaries, access: access, grants: services.grants)
         let entryService = EntryService(
-            diaries: diaryService, entries: EntryRepository(database: database), access: access,
-            grants: services.grants, scanner: InjectionScanner(), textChanged: { _ in })
+            diaries: diaryService, entries: entries, access: access, grants: services.grants,
+            scanner: InjectionScanner(), textChanged: { _ in })
         let sharing = SharingService(
             diaries: diaries, shares: ShareRepository(database: database), agents: agents, access: access,
             grants: services.grants)
         let signing = SigningService(
             requests: signingRequests, workflow: services.signing, clock: services.clock,
             lifetimeSeconds: services.configuration.signingRequestLifetimeSeconds)
+        let vouchers = VoucherService(vouchers: VoucherRepository(database: database), clock: services.clock)
+        let directory = AgentDirectory(
+            agents: agents, verifier: SignatureVerifier(agents: agents, requests: signingRequests))
 
         var router = Router()
         HealthController(database: database, clock: services.clock).register(in: &router)
@@ -31,12 +36,20 @@ struct PublicRoutes: Sendable {
         DiariesController(service: diaryService).register(in: &router)
         SharingController(service: sharing).register(in: &router)
         EntriesController(service: entryService).register(in: &router)
-        VouchersController(vouchers: VoucherRepository(database: database), clock: services.clock, limits: limits)
-            .register(in: &router)
-        AgentsController(
-            agents: agents, verifier: SignatureVerifier(agents: agents, requests: signingRequests), limits: limits
-        ).register(in: &router)
+        VouchersController(service: vouchers, limits: limits).register(in: &router)
+        AgentsController(directory: directory, limits: limits).register(in: &router)
         SigningController(service: signing, limits: limits).register(in: &router)
+
+        let mcp = MCPDomain(
+            diaries: diaryService, entries: entryService, signing: signing, vouchers: vouchers, agents: directory,
+            search: TextEntrySearch(database: database, diaries: diaryService, access: access, entries: entries),
+            reflect: RecentEntriesDigest(database: database, diaries: diaryService, clock: services.clock),
+            publicFeed: PublicFeedQueries(database: database),
+            networkInfo: NetworkInfo(settings: services.networkInfoSettings))
+        MCPEndpoint(
+            domain: mcp, authenticator: services.identity.authenticator,
+            allowedOrigins: services.configuration.corsOrigins, publicBaseURL: services.configuration.publicBaseURL
+        ).register(in: &router)
         return router
     }
 }

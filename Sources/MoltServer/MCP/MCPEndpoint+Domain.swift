@@ -1,0 +1,19 @@
+import MoltCore
+
+extension MCPEndpoint {
+    /// The endpoint with every tool, resource and prompt of spec §6 on `domain`.
+    init(
+        domain: MCPDomain, authenticator: BearerAuthenticator, allowedOrigins: [String], publicBaseURL: String,
+        sessions: MCPSessionStore = MCPSessionStore()
+    ) {
+        let tools =
+            DiaryTools.all(domain) + CryptoTools.all(domain) + IdentityTools.all(domain) + NetworkTools.all(domain)
+            + PublicFeedTools.all(domain)
+        self.init(
+            server: MCPServer(
+                tools: MCPToolbox(tools), resources: MCPResourceCatalog(domain: domain),
+                prompts: MCPPromptCatalog(domain: domain), sessions: sessions),
+            authenticator: authenticator,
+            origins: MCPOriginPolicy(allowedOrigins: allowedOrigins, publicBaseURL: publicBaseURL))
+    }
+}
