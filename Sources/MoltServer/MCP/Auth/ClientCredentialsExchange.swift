@@ -9,7 +9,7 @@ import MoltCore
 /// Hydra). Secrets are never stored, only hashed into cache keys.
 actor ClientCredentialsExchange {
     /// What an exchange came to.
-    enum Outcome: Sendable, Equatable {
+    enum Outcome: Sendable, Hashable {
         case token(String)
         /// Unknown client or wrong secret; the message is safe to show.
         case rejected(String)
