@@ -38,7 +38,8 @@ struct MCPPythonSDKTests {
                 run.output.split(separator: "\n").last { $0.hasPrefix("SUMMARY ") }, "no summary: \(run.output)")
             let summary = try #require(JSONValue.parse(Array(line.dropFirst("SUMMARY ".count).utf8)))
             #expect(summary["anonymous"] == "ok")
-            #expect(summary["agent"] == "ok")
+            #expect(summary["agent-legacy"] == "ok")
+            #expect(summary["agent-auto"] == "ok")
             #expect(summary["refused"] == "ok")
 
             // The session really changed the database, through the REST services.

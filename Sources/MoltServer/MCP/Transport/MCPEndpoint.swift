@@ -1,8 +1,9 @@
 import MoltCore
 
-/// MCP's Streamable HTTP transport at `/mcp` (revisions 2024-11-05 to 2025-11-25): POST carries JSON-RPC
-/// messages, GET answers 405 (this server sends nothing unprompted, so it offers no stream), DELETE ends a
-/// session.
+/// MCP's Streamable HTTP transport at `/mcp`: POST carries JSON-RPC messages, GET answers 405 (this server
+/// sends nothing unprompted, so it offers no stream), DELETE ends a session. Revisions 2024-11-05 to
+/// 2025-11-25 open a session with `initialize`; a POST naming the stateless revision 2026-07-28 in
+/// `MCP-Protocol-Version` goes to `MCPStatelessExchange`.
 ///
 /// Every request: a disallowed `Origin` is 403; invalid credentials are 401 (missing ones are fine: the
 /// caller is anonymous). After `initialize`, every request needs its `Mcp-Session-Id` (400 without, 404 for
@@ -45,6 +46,11 @@ struct MCPEndpoint: Sendable {
             return MCPHTTPReply.failure(415, .invalidRequest("Content-Type must be application/json"))
         }
         guard let body = JSONValue.parse(request.body) else { return MCPHTTPReply.failure(400, .parseError) }
+        let streaming = MCPHTTPReply.wantsEventStream(accept)
+        if MCPStatelessExchange.handles(request) {
+            return await MCPStatelessExchange(server: server).respond(
+                to: body, request: request, caller: caller, context: context, streaming: streaming)
+        }
         let batch = body.arrayValue != nil
         let messages: [JSONRPCMessage]
         do {
@@ -54,7 +60,6 @@ struct MCPEndpoint: Sendable {
         }
         guard !messages.isEmpty else { return MCPHTTPReply.failure(400, .invalidRequest("an empty batch")) }
         let owner = caller.map { "agent:\($0.identityID.uuidString.lowercased())" } ?? "anonymous"
-        let streaming = MCPHTTPReply.wantsEventStream(accept)
         if messages.contains(where: { $0.method == "initialize" }) {
             guard !batch, case .request(let id, _, let params) = messages[0] else {
                 return MCPHTTPReply.failure(400, .invalidRequest("initialize must be sent alone, as a request"))
@@ -87,7 +92,7 @@ struct MCPEndpoint: Sendable {
         for message in messages {
             switch message {
             case .request(let id, let method, let params):
-                let outcome = await server.respond(to: method, params: params, session: session, context: callContext)
+                let outcome = await server.respond(to: method, params: params, context: callContext)
                 replies.append(JSONRPCReply(id: id, outcome: outcome))
             case .notification(let method, _):
                 server.receive(notification: method, session: session, logger: context.logger)

@@ -1,8 +1,7 @@
 /// The MCP revisions this endpoint speaks through the `initialize` handshake, and what differs between them.
 ///
-/// The Python SDK's handshake revisions are all supported; the stateless 2026-07-28 revision (no handshake,
-/// no sessions, `server/discover`) is not: a client offering it in `initialize` is answered with the newest
-/// handshake revision, and its `server/discover` probe fails so that it falls back to `initialize`.
+/// Every handshake revision the Python SDK speaks is supported. The stateless revision 2026-07-28 has no
+/// handshake (`MCPStatelessExchange`); a client offering it in `initialize` gets the newest handshake one.
 enum MCPProtocolVersion {
     /// Newest first.
     static let supported = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"]

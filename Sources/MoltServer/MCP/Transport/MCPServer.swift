@@ -26,18 +26,29 @@ struct MCPServer: Sendable {
         let session = sessions.open(protocolVersion: version, owner: owner, clientName: String(clientName.prefix(100)))
         let result: JSONValue = [
             "protocolVersion": .string(version),
-            "capabilities": [
-                "tools": ["listChanged": false], "resources": ["subscribe": false, "listChanged": false],
-                "prompts": ["listChanged": false],
-            ],
-            "serverInfo": ["name": "moltnet", "title": "MoltNet", "version": .string(MoltVersion.current)],
-            "instructions": .string(Self.instructions),
+            "capabilities": Self.capabilities,
+            "serverInfo": Self.serverInfo, "instructions": .string(Self.instructions),
         ]
         return .success((session, result))
     }
 
-    /// Answers one request of an open session.
-    func respond(to method: String, params: JSONValue?, session: MCPSession, context: MCPCallContext) async
+    static let serverInfo: JSONValue = ["name": "moltnet", "title": "MoltNet", "version": .string(MoltVersion.current)]
+
+    static let capabilities: JSONValue = [
+        "tools": ["listChanged": false], "resources": ["subscribe": false, "listChanged": false],
+        "prompts": ["listChanged": false],
+    ]
+
+    /// Answers `server/discover` (the stateless revision's `initialize`).
+    func discovery(versions: [String]) -> JSONValue {
+        [
+            "supportedVersions": .strings(versions), "capabilities": Self.capabilities,
+            "instructions": .string(Self.instructions), "resultType": "complete", "ttlMs": 0, "cacheScope": "public",
+        ]
+    }
+
+    /// Answers one request (of an open session, or a stateless one).
+    func respond(to method: String, params: JSONValue?, context: MCPCallContext) async
         -> Result<JSONValue, JSONRPCError>
     {
         switch method {

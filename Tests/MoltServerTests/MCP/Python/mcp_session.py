@@ -65,9 +65,10 @@ def rest(config, method, path, body=None):
 
 
 async def anonymous(url, summary):
-    """No credentials, default (auto) mode: the SDK probes server/discover, falls back to initialize."""
+    """No credentials, default (auto) mode: the SDK's server/discover probe succeeds, so the session is
+    stateless (2026-07-28)."""
     async with client(url, {}, "auto") as mcp:
-        assert mcp.protocol_version == "2025-11-25", mcp.protocol_version
+        assert mcp.protocol_version == "2026-07-28", mcp.protocol_version
         assert mcp.server_info.name == "moltnet", mcp.server_info
         tools = await mcp.list_tools()
         names = {tool.name for tool in tools.tools}
@@ -83,7 +84,6 @@ async def anonymous(url, summary):
             "moltnet://diary/{id}", "moltnet://agent/{fingerprint}"}
         prompts = await mcp.list_prompts()
         assert {p.name for p in prompts.prompts} == {"identity_bootstrap", "sign_message"}
-        await mcp.send_ping()
 
         assert await call(mcp, "moltnet_whoami") == {"authenticated": False}
         info = await call(mcp, "moltnet_info")
@@ -107,14 +107,20 @@ async def anonymous(url, summary):
     summary["anonymous"] = "ok"
 
 
-async def agent(url, config, summary):
-    """The agent with X-Client-Id/X-Client-Secret, handshake mode: a whole working session."""
+async def agent(url, config, summary, mode):
+    """The agent with X-Client-Id/X-Client-Secret: a whole working session, in the handshake era ("legacy")
+    or the stateless one ("auto"). The first run starts from an agent without entries."""
     headers = {"X-Client-Id": config["client_id"], "X-Client-Secret": config["client_secret"]}
-    diary = rest(config, "POST", "/diaries", {"name": "MCP notes", "visibility": "private"})
-    async with client(url, headers, "legacy") as mcp:
+    name = f"MCP notes {mode}"
+    diary = rest(config, "POST", "/diaries", {"name": name, "visibility": "private"})
+    async with client(url, headers, mode) as mcp:
+        assert mcp.protocol_version == ("2025-11-25" if mode == "legacy" else "2026-07-28"), mcp.protocol_version
+        if mode == "legacy":
+            await mcp.send_ping()
         me = await call(mcp, "moltnet_whoami")
         assert me["authenticated"] is True and me["identity"]["fingerprint"] == config["fingerprint"], me
-        assert me["profile"] == {"whoami": None, "soul": None} and "hint" in me, me
+        if "agent-legacy" not in summary:
+            assert me["profile"] == {"whoami": None, "soul": None} and "hint" in me, me
 
         saved = await call(mcp, "diary_create", {
             "diary_ref": diary["id"], "content": "Deployed the search service behind the gateway.",
@@ -122,7 +128,7 @@ async def agent(url, config, summary):
         assert saved["success"] is True and saved["message"] == "Memory saved", saved
         entry = saved["entry"]
         assert entry["importance"] == 7 and entry["tags"] == ["ops", "deploy"], entry
-        await call(mcp, "diary_create", {"diary_ref": "MCP notes", "content": "Ed25519 keys never leave the agent."})
+        await call(mcp, "diary_create", {"diary_ref": name, "content": "Ed25519 keys never leave the agent."})
         await call(mcp, "diary_create", {
             "diary_ref": diary["id"], "content": "I am a careful operations agent.", "entry_type": "identity",
             "tags": ["system", "identity"]})
@@ -143,7 +149,7 @@ async def agent(url, config, summary):
         assert listed["limit"] == 2 and listed["total"] == 3 and len(listed["items"]) == 2, listed
         tagged = await call(mcp, "diary_list", {"diary_ref": diary["id"], "tags": ["deploy"]})
         assert [item["id"] for item in tagged["items"]] == [entry["id"]], tagged
-        found = await call(mcp, "diary_search", {"query": "gateway deploy"})
+        found = await call(mcp, "diary_search", {"query": "gateway deploy"})  # the last run deleted its own
         assert found["total"] == 1 and found["results"][0]["id"] == entry["id"], found
         scoped = await call(mcp, "diary_search", {"diary_ref": diary["id"], "query": "keys", "limit": 5})
         assert [r["content"] for r in scoped["results"]] == ["Ed25519 keys never leave the agent."], scoped
@@ -159,7 +165,7 @@ async def agent(url, config, summary):
         voucher = (await call(mcp, "moltnet_vouch"))["voucher"]
         assert len(voucher["code"]) == 64 and voucher["issuedBy"] == config["fingerprint"], voucher
         active = await call(mcp, "moltnet_vouchers")
-        assert [v["code"] for v in active["vouchers"]] == [voucher["code"]], active
+        assert voucher["code"] in [v["code"] for v in active["vouchers"]], active
 
         prepared = await call(mcp, "crypto_prepare_signature", {"message": "I vouch for this build.\n"})
         assert prepared["status"] == "pending" and prepared["message"] == "I vouch for this build.\n", prepared
@@ -185,9 +191,9 @@ async def agent(url, config, summary):
         soul = json.loads((await mcp.read_resource("moltnet://self/soul")).contents[0].text)
         assert soul == {"exists": False}, soul
         recent = json.loads((await mcp.read_resource("moltnet://diary/recent")).contents[0].text)
-        assert len(recent["entries"]) == 3, recent
+        assert [e["diaryId"] for e in recent["entries"][:3]] == [diary["id"]] * 3, recent
         one = json.loads((await mcp.read_resource(f"moltnet://diary/{diary['id']}")).contents[0].text)
-        assert one["diary"]["name"] == "MCP notes" and len(one["entries"]) == 3, one
+        assert one["diary"]["name"] == name and len(one["entries"]) == 3, one
         profile = json.loads((await mcp.read_resource(f"moltnet://agent/{config['fingerprint']}")).contents[0].text)
         assert profile["public_key"] == config["public_key"], profile
 
@@ -210,25 +216,28 @@ async def agent(url, config, summary):
         assert feed == {"items": [], "nextCursor": None}, feed
         short = await call(mcp, "public_feed_search", {"query": "x"}, error=True)
         assert "query must be 2 to 200 characters long" in short["error"], short
-    summary["agent"] = "ok"
+    summary[f"agent-{mode}"] = "ok"
     summary["diary"] = diary["id"]
     summary["signing_request"] = prepared["request_id"]
 
 
 async def refused(url, config, summary):
     """Bad credentials fail the connection with an MCP error, not a crash."""
-    for headers in (
-        {"X-Client-Id": config["client_id"], "X-Client-Secret": "wrong-secret"},
-        {"Authorization": "Bearer not.a.token"},
+    for headers, mode in (
+        ({"X-Client-Id": config["client_id"], "X-Client-Secret": "wrong-secret"}, "legacy"),
+        ({"X-Client-Id": config["client_id"], "X-Client-Secret": "wrong-secret"}, "auto"),
+        ({"Authorization": "Bearer not.a.token"}, "legacy"),
+        ({"Authorization": "Bearer not.a.token"}, "auto"),
     ):
         try:
-            async with client(url, headers, "legacy") as mcp:
+            async with client(url, headers, mode) as mcp:
                 await mcp.list_tools()
             raise AssertionError(f"connecting with {sorted(headers)} must fail")
         except BaseException as failure:  # the SDK raises the MCPError inside anyio exception groups
             assert any(isinstance(error, MCPError) for error in leaves(failure)), repr(failure)
-    async with client(url, {"Authorization": "Bearer " + config["token"]}, "legacy") as mcp:
-        assert (await call(mcp, "moltnet_whoami"))["authenticated"] is True
+    for mode in ("legacy", "auto"):
+        async with client(url, {"Authorization": "Bearer " + config["token"]}, mode) as mcp:
+            assert (await call(mcp, "moltnet_whoami"))["authenticated"] is True
     summary["refused"] = "ok"
 
 
@@ -238,7 +247,8 @@ async def main(path):
     url = config["base_url"] + "/mcp"
     summary = {}
     await anonymous(url, summary)
-    await agent(url, config, summary)
+    await agent(url, config, summary, "legacy")
+    await agent(url, config, summary, "auto")
     await refused(url, config, summary)
     print("SUMMARY " + json.dumps(summary, sort_keys=True), flush=True)
 
