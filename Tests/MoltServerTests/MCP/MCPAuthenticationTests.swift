@@ -115,10 +115,22 @@ struct MCPAuthenticationTests {
                     #expect(other.status == 403, "\(method) \(origin)")
                 }
             }
+            let preflight = try await client.http.request(
+                "OPTIONS", "/mcp",
+                headers: [
+                    "Origin": "http://localhost:3000", "Access-Control-Request-Method": "POST",
+                    "Access-Control-Request-Headers": "mcp-session-id, mcp-protocol-version",
+                ])
+            #expect(preflight.status == 204)
+            #expect(preflight.headers["access-control-allow-headers"]?.contains("Mcp-Session-Id") == true)
+            #expect(preflight.headers["access-control-allow-headers"]?.contains("X-Client-Secret") == true)
             for origin in ["http://localhost:3000", "https://app.example:8443", "HTTPS://APP.example:8443/"] {
                 let response = try await client.post(
                     initialize, headers: ["Accept": "application/json", "Origin": origin])
                 #expect(response.status == 200, "\(origin)")
+                if origin == "http://localhost:3000" {
+                    #expect(response.headers["access-control-expose-headers"]?.contains("Mcp-Session-Id") == true)
+                }
             }
         }
     }
