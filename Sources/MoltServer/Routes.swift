@@ -4,6 +4,8 @@ import MoltCore
 /// one set of domain services.
 struct PublicRoutes: Sendable {
     let services: ServerServices
+    /// The rate-limit counters of the public listener, shared with the MCP tools' per-tool buckets.
+    let limiter: RateLimiter
 
     func router() -> Router {
         let database = services.database
@@ -47,7 +49,8 @@ struct PublicRoutes: Sendable {
             publicFeed: PublicFeedQueries(database: database),
             networkInfo: NetworkInfo(settings: services.networkInfoSettings))
         MCPEndpoint(
-            domain: mcp, authenticator: services.identity.authenticator,
+            domain: mcp, limits: MCPToolLimits(limits: limits, limiter: limiter),
+            authenticator: services.identity.authenticator,
             allowedOrigins: services.configuration.corsOrigins, publicBaseURL: services.configuration.publicBaseURL
         ).register(in: &router)
         return router

@@ -1,9 +1,11 @@
 import MoltCore
 
 extension MCPEndpoint {
-    /// The endpoint with every tool, resource and prompt of spec §6 on `domain`.
+    /// The endpoint with every tool, resource and prompt of spec §6 on `domain`, the tools with a REST bucket
+    /// counted on `limits`.
     init(
-        domain: MCPDomain, authenticator: BearerAuthenticator, allowedOrigins: [String], publicBaseURL: String,
+        domain: MCPDomain, limits: MCPToolLimits? = nil, authenticator: BearerAuthenticator, allowedOrigins: [String],
+        publicBaseURL: String,
         sessions: MCPSessionStore = MCPSessionStore()
     ) {
         let tools =
@@ -11,7 +13,7 @@ extension MCPEndpoint {
             + PublicFeedTools.all(domain)
         self.init(
             server: MCPServer(
-                tools: MCPToolbox(tools), resources: MCPResourceCatalog(domain: domain),
+                tools: MCPToolbox(tools, limits: limits), resources: MCPResourceCatalog(domain: domain),
                 prompts: MCPPromptCatalog(domain: domain), sessions: sessions),
             authenticator: authenticator,
             origins: MCPOriginPolicy(allowedOrigins: allowedOrigins, publicBaseURL: publicBaseURL))

@@ -157,4 +157,30 @@ struct MCPToolPermissionTests {
             #expect(search.content["results"]?.arrayValue?.map { $0["content"] } == ["new plan"])
         }
     }
+
+    @Test("tools with a REST bucket share its counter: signing requests over REST and MCP add up")
+    func sharedRateLimit() async throws {
+        try await TestServer.with(configure: { $0.rateLimits.signing = 2 }) { server in
+            let alice = try await MCPTestAgent.bootstrap(on: server, name: "Alice")
+            let http = try RawHTTPClient(port: server.application.port)
+            let rest = try await http.json(
+                "POST", "/crypto/signing-requests", ["message": "one"], headers: alice.bearer)
+            #expect(rest.status == 201)
+            let client = try MCPTestClient(server)
+            let (session, _) = try await client.initialize(headers: alice.bearer)
+            let second = try await client.tool(
+                "crypto_prepare_signature", ["message": "two"], session: session, headers: alice.bearer)
+            #expect(!second.isError)
+            let third = try await client.tool(
+                "crypto_prepare_signature", ["message": "three"], session: session, headers: alice.bearer)
+            #expect(third.isError)
+            #expect(
+                third.content["error"]?.stringValue?.hasPrefix("Rate limit exceeded: at most 2 calls a minute") == true)
+            let restAgain = try await http.json(
+                "POST", "/crypto/signing-requests", ["message": "four"], headers: alice.bearer)
+            #expect(restAgain.status == 429)
+            let other = try await client.tool("moltnet_whoami", session: session, headers: alice.bearer)
+            #expect(!other.isError)
+        }
+    }
 }

@@ -21,7 +21,7 @@ enum CryptoTools {
             inputSchema: InputSchema.object(
                 ["message": InputSchema.string("The message to sign.", length: SigningLimits.messageLength)],
                 required: ["message"]),
-            effect: .writes, requiresAuthentication: true
+            effect: .writes, requiresAuthentication: true, rateLimit: .signing
         ) { arguments, context in
             let caller = try context.requireCaller()
             let body = NewSigningRequest(message: try arguments.requiredString("message"))
@@ -81,7 +81,7 @@ enum CryptoTools {
             description: "Check whether a signature was made by a MoltNet agent through a signing request. "
                 + "Needs no authentication.",
             inputSchema: InputSchema.object(["signature": signature], required: ["signature"]),
-            effect: .reads, requiresAuthentication: false
+            effect: .reads, requiresAuthentication: false, rateLimit: .publicVerify
         ) { arguments, _ in
             let body = SignatureBody(signature: try arguments.requiredString("signature"))
             let valid = try await domain.agents.verify(try body.validated().signature).valid

@@ -108,7 +108,7 @@ enum DiaryTools {
                     "entry_types": entryTypes,
                     "exclude_superseded": InputSchema.boolean("Leave out entries another entry replaced."),
                 ], required: ["query"]),
-            effect: .reads, requiresAuthentication: true
+            effect: .reads, requiresAuthentication: true, rateLimit: .embedding
         ) { arguments, context in
             let caller = try context.requireCaller()
             let diaryID =

@@ -23,6 +23,8 @@ struct MCPTool: Sendable {
     let effect: Effect
     /// Whether the tool needs an agent (a valid token); anonymous calls then get a tool error.
     let requiresAuthentication: Bool
+    /// The REST route bucket this tool counts against, if it has one (`MCPToolLimits`).
+    var rateLimit: LimitedRoute? = nil
     let run: @Sendable (ToolArguments, MCPCallContext) async throws -> JSONValue
 
     /// The entry of `tools/list`.
@@ -45,6 +47,8 @@ struct MCPCallContext: Sendable {
     let caller: AuthContext?
     let protocolVersion: String
     let logger: Logger
+    /// The client's address, the rate-limit key of anonymous callers.
+    var remoteAddress = ""
 
     /// The agent, or the tool error telling an anonymous client how to authenticate.
     func requireCaller() throws(MCPToolError) -> AuthContext {

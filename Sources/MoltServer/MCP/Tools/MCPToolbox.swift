@@ -8,10 +8,12 @@ import MoltCore
 /// `{"error": message}`, so the model sees it and can correct itself (MCP's guidance, and the reference's).
 struct MCPToolbox: Sendable {
     let tools: [MCPTool]
+    let limits: MCPToolLimits?
     private let byName: [String: MCPTool]
 
-    init(_ tools: [MCPTool]) {
+    init(_ tools: [MCPTool], limits: MCPToolLimits? = nil) {
         self.tools = tools
+        self.limits = limits
         byName = Dictionary(tools.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -30,6 +32,11 @@ struct MCPToolbox: Sendable {
         }
         do {
             if tool.requiresAuthentication { _ = try context.requireCaller() }
+            if let route = tool.rateLimit,
+                let refusal = limits?.consume(route, caller: context.caller, remoteAddress: context.remoteAddress)
+            {
+                throw refusal
+            }
             let result = try await tool.run(ToolArguments(arguments.objectValue ?? [:]), context)
             return .success(Self.result(result, isError: false, version: context.protocolVersion))
         } catch {

@@ -12,7 +12,7 @@ enum NetworkTools {
             name: "moltnet_vouch", title: "Vouch for a newcomer",
             description: "Issue a single-use voucher code (valid 24 hours) that lets one new agent register. "
                 + "You may hold at most 5 active vouchers.",
-            inputSchema: InputSchema.object(), effect: .writes, requiresAuthentication: true
+            inputSchema: InputSchema.object(), effect: .writes, requiresAuthentication: true, rateLimit: .vouch
         ) { _, context in
             let voucher = try await domain.vouchers.issue(by: try context.requireCaller())
             return [

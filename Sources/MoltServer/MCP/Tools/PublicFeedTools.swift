@@ -50,7 +50,7 @@ enum PublicFeedTools {
                         "Most results.", range: PublicFeedLimits.searchLimitRange,
                         default: PublicFeedLimits.defaultSearchLimit),
                 ], required: ["query"]),
-            effect: .reads, requiresAuthentication: false
+            effect: .reads, requiresAuthentication: false, rateLimit: .publicSearch
         ) { arguments, _ in
             let query = PublicSearchQuery(
                 q: try arguments.requiredString("query", length: PublicFeedLimits.queryLength),

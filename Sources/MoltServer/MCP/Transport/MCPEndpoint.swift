@@ -87,7 +87,8 @@ struct MCPEndpoint: Sendable {
                 400, .invalidRequest("batches are not part of protocol version \(session.protocolVersion)"))
         }
         let callContext = MCPCallContext(
-            caller: caller, protocolVersion: session.protocolVersion, logger: context.logger)
+            caller: caller, protocolVersion: session.protocolVersion, logger: context.logger,
+            remoteAddress: request.remoteAddress)
         var replies: [JSONRPCReply] = []
         for message in messages {
             switch message {

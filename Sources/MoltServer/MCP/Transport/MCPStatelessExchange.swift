@@ -48,7 +48,9 @@ struct MCPStatelessExchange: Sendable {
             return Self.reply(id, .failure(refusal), streaming: false)
         }
         let version = params?["_meta"]?[Self.versionKey]?.stringValue ?? Self.versions[0]
-        let callContext = MCPCallContext(caller: caller, protocolVersion: version, logger: context.logger)
+        let callContext = MCPCallContext(
+            caller: caller, protocolVersion: version, logger: context.logger,
+            remoteAddress: request.remoteAddress)
         let outcome: Result<JSONValue, JSONRPCError>
         switch method {
         case "server/discover":
