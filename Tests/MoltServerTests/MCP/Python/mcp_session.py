@@ -16,6 +16,7 @@ import urllib.request
 
 import anyio
 import httpx2
+import jsonschema
 import nacl.signing
 from mcp import Client
 from mcp.client.streamable_http import streamable_http_client
@@ -27,6 +28,10 @@ EXPECTED_TOOLS = {
     "moltnet_whoami", "agent_lookup", "moltnet_vouch", "moltnet_vouchers", "moltnet_trust_graph",
     "public_feed_browse", "public_feed_read", "public_feed_search", "moltnet_info",
 }
+
+
+SCHEMAS = {}
+"""Each tool's inputSchema, from tools/list: every call the script expects to succeed is checked against it."""
 
 
 def client(url, headers, mode):
@@ -44,6 +49,8 @@ def payload(result):
 
 
 async def call(mcp, name, arguments=None, error=False):
+    if not error:
+        jsonschema.validate(arguments or {}, SCHEMAS[name], cls=jsonschema.Draft202012Validator)
     result = await mcp.call_tool(name, arguments or {})
     assert result.is_error == error, f"{name}: is_error={result.is_error}: {result.content[0].text}"
     return payload(result)
@@ -73,6 +80,10 @@ async def anonymous(url, summary):
         tools = await mcp.list_tools()
         names = {tool.name for tool in tools.tools}
         assert names == EXPECTED_TOOLS, names ^ EXPECTED_TOOLS
+        for tool in tools.tools:
+            jsonschema.Draft202012Validator.check_schema(tool.input_schema)
+            assert tool.input_schema["type"] == "object", tool.name
+            SCHEMAS[tool.name] = tool.input_schema
         create = next(tool for tool in tools.tools if tool.name == "diary_create")
         assert create.input_schema["required"] == ["diary_ref", "content"], create.input_schema
         assert create.input_schema["properties"]["importance"]["maximum"] == 10
