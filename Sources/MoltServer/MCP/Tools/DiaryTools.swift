@@ -80,7 +80,7 @@ enum DiaryTools {
                 limit: try arguments.integer("limit", in: ListEntriesQuery.limitRange),
                 offset: try arguments.integer("offset", in: 0...Int.max),
                 tags: try arguments.strings(
-                    "tags", count: 1...EntryLimits.maxTags, length: 1...EntryLimits.tagMaxLength))
+                    "tags", count: 0...EntryLimits.maxTags, length: 1...EntryLimits.tagMaxLength))
             return try JSONValue(
                 encoding: try await domain.entries.list(
                     in: try await domain.diaryID(arguments, by: caller), query, by: caller))

@@ -38,9 +38,11 @@ struct MCPToolbox: Sendable {
                 throw refusal
             }
             let result = try await tool.run(ToolArguments(arguments.objectValue ?? [:]), context)
+            context.logger.debug("MCP tool called.", ["mcp.tool": name])
             return .success(Self.result(result, isError: false, version: context.protocolVersion))
         } catch {
             let message = Self.message(for: error, tool: name, logger: context.logger)
+            context.logger.debug("MCP tool refused the call.", ["mcp.tool": name])
             return .success(Self.result(["error": .string(message)], isError: true, version: context.protocolVersion))
         }
     }
