@@ -74,6 +74,12 @@ let package = Package(
             path: "bench/workflows/Sources/WorkflowsBench",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "ClientDBOSBench",
+            dependencies: ["MoltClient", "MoltWorkflows", "MoltPostgres", "MoltCore"],
+            path: "bench/client-dbos/Sources/ClientDBOSBench",
+            swiftSettings: strictSettings
+        ),
 
         // Test support: a fresh database per test on the real Postgres, a server on port 0, golden snapshots.
         .target(
@@ -96,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MoltClientTests",
-            dependencies: ["MoltClient", "MoltTestSupport"],
+            dependencies: ["MoltClient", "MoltTestSupport", "MoltWorkflows"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -15,6 +15,12 @@ scripts/deps.sh
 step "project-local Postgres"
 scripts/pg.sh start
 
+step "dropping databases left by interrupted test runs"
+for name in $(scripts/pg.sh psql -d postgres -tAc "SELECT d.datname FROM pg_database d WHERE d.datname LIKE 'molt\_test\_%'
+        AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)"); do
+    scripts/pg.sh psql -d postgres -qc "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)"
+done
+
 step "swift-format lint --strict"
 swift format lint --strict -r Sources Tests Package.swift
 

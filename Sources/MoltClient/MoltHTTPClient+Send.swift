@@ -1,4 +1,5 @@
 import Foundation
+public import MoltCore
 
 /// The body of an operation that answers without one (204), for ``MoltHTTPClient/send(_:_:query:authenticated:operation:as:)``.
 public struct NoContent: Decodable, Sendable, Equatable {
@@ -18,33 +19,52 @@ extension MoltHTTPClient {
     /// - Throws: ``MoltAPIError`` for a non-2xx response, ``HTTPTransportError``, ``TokenError``,
     ///   ``MoltClientError``.
     public func send(
-        _ method: HTTPClientRequest.Method, _ path: String, query: [(name: String, value: String)] = [],
+        _ method: HTTPClientRequest.Method, _ path: String, query: [QueryItem] = [],
         body: [UInt8]? = nil, contentType: String? = nil, headers: HTTPClientHeaders = [:],
         authenticated: Bool = true, operation: String? = nil
     ) async throws -> HTTPClientResponse {
-        var request = HTTPClientRequest(method: method, url: url(path, query: query), headers: headers, body: body)
-        if !request.headers.contains("Accept") { request.headers["Accept"] = "application/json" }
-        if let contentType { request.headers["Content-Type"] = contentType }
-        request = request.identified()
-        let sender: any HTTPTransport
-        if authenticated {
-            guard let authenticatedTransport else {
-                throw MoltClientError(.missingCredentials, method: method, path: path)
-            }
-            sender = authenticatedTransport
-        } else {
-            sender = transport
-        }
-        let response = try await sender.send(request)
+        let (request, response) = try await exchange(
+            HTTPClientRequest(method: method, url: url(path, query: query), headers: headers, body: body),
+            contentType: contentType, authenticated: authenticated)
         guard response.isSuccess else {
             throw MoltAPIError(response: response, request: request, operation: operation)
         }
         return response
     }
 
+    /// Sends a request with the client's defaults (`Accept`, request id, bearer token when `authenticated`)
+    /// and returns whatever the server answered, with the request as sent.
+    func exchange(
+        _ request: HTTPClientRequest, contentType: String?, accept: String = "application/json",
+        authenticated: Bool
+    ) async throws -> (HTTPClientRequest, HTTPClientResponse) {
+        var request = request
+        if !request.headers.contains("Accept") { request.headers["Accept"] = accept }
+        if let contentType { request.headers["Content-Type"] = contentType }
+        request = request.identified()
+        let sender: any HTTPTransport
+        if authenticated {
+            guard let authenticatedTransport else {
+                throw MoltClientError(
+                    .missingCredentials, method: request.method, path: Self.path(of: request.redactedURL))
+            }
+            sender = authenticatedTransport
+        } else {
+            sender = transport
+        }
+        return (request, try await sender.send(request))
+    }
+
+    /// The path of an absolute URL.
+    static func path(of url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        let rest = url[scheme.upperBound...]
+        return rest.firstIndex(of: "/").map { String(rest[$0...]) } ?? "/"
+    }
+
     /// Sends a JSON body and decodes the JSON response.
     public func send<Response: Decodable>(
-        _ method: HTTPClientRequest.Method, _ path: String, query: [(name: String, value: String)] = [],
+        _ method: HTTPClientRequest.Method, _ path: String, query: [QueryItem] = [],
         body: some Encodable, authenticated: Bool = true, operation: String? = nil,
         as type: Response.Type = Response.self
     ) async throws -> Response {
@@ -64,7 +84,7 @@ extension MoltHTTPClient {
 
     /// Sends a request without a body and decodes the JSON response.
     public func send<Response: Decodable>(
-        _ method: HTTPClientRequest.Method, _ path: String, query: [(name: String, value: String)] = [],
+        _ method: HTTPClientRequest.Method, _ path: String, query: [QueryItem] = [],
         authenticated: Bool = true, operation: String? = nil, as type: Response.Type = Response.self
     ) async throws -> Response {
         let response = try await send(
@@ -73,11 +93,10 @@ extension MoltHTTPClient {
     }
 
     /// The absolute URL of `path` with `query` appended.
-    public func url(_ path: String, query: [(name: String, value: String)] = []) -> String {
+    public func url(_ path: String, query: [QueryItem] = []) -> String {
         let prefix = path.hasPrefix("/") ? "" : "/"
         guard !query.isEmpty else { return baseURL + prefix + path }
-        let encoded = query.map { FormEncoding.encode($0.name) + "=" + FormEncoding.encode($0.value) }
-        return baseURL + prefix + path + "?" + encoded.joined(separator: "&")
+        return baseURL + prefix + path + "?" + FormURLEncoding.encode(query)
     }
 
     private func decode<Response: Decodable>(

@@ -11,8 +11,7 @@ public import MoltCore
 /// ```
 /// Non-2xx answers throw ``MoltAPIError`` (the decoded problem); network failures throw
 /// ``HTTPTransportError``; token failures ``TokenError``; encoding, decoding and missing credentials
-/// ``MoltClientError``. Typed operations add extensions (`MoltHTTPClient+Diaries.swift`) that call
-/// ``send(_:_:query:body:authenticated:operation:as:)``.
+/// ``MoltClientError``. ``MoltAPIClient`` builds the 43 typed operations of openapi.json on it.
 public struct MoltHTTPClient: Sendable {
     /// The API root without trailing `/` (`https://api.themolt.net`).
     public let baseURL: String
@@ -20,14 +19,16 @@ public struct MoltHTTPClient: Sendable {
     public let transport: any HTTPTransport
     /// The identity's token manager; nil for a client without credentials.
     public let tokens: TokenManager?
+    /// Encodes request bodies (``JSONCoding/encoder(prettyPrinted:)`` by default).
     public let encoder: JSONEncoder
+    /// Decodes responses (``JSONCoding/decoder()`` by default).
     public let decoder: JSONDecoder
     let authenticatedTransport: (any HTTPTransport)?
 
     /// Composes a client from parts (a custom transport, a shared token manager).
     public init(
         baseURL: String, transport: any HTTPTransport, tokens: TokenManager? = nil,
-        encoder: JSONEncoder = MoltHTTPClient.makeEncoder(), decoder: JSONDecoder = MoltHTTPClient.makeDecoder()
+        encoder: JSONEncoder = JSONCoding.encoder(), decoder: JSONDecoder = JSONCoding.decoder()
     ) {
         self.baseURL = APIBaseURL.trimmed(baseURL)
         self.transport = transport
@@ -65,31 +66,5 @@ public struct MoltHTTPClient: Sendable {
         self.init(
             baseURL: resolved.apiBaseURL, credentials: resolved.credentials, configuration: configuration,
             retryPolicy: retryPolicy, logger: logger)
-    }
-
-    /// The encoder the client uses by default: sorted keys, unescaped slashes, wire timestamps
-    /// (`2026-02-23T10:11:12.345Z`).
-    public static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(ISO8601Timestamp.string(from: date))
-        }
-        return encoder
-    }
-
-    /// The decoder the client uses by default: timestamps with or without fractional seconds.
-    public static func makeDecoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let text = try container.decode(String.self)
-            guard let date = ISO8601Timestamp.date(from: text) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 timestamp")
-            }
-            return date
-        }
-        return decoder
     }
 }

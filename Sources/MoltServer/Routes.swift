@@ -41,6 +41,24 @@ struct PublicRoutes: Sendable {
         VouchersController(service: vouchers, limits: limits).register(in: &router)
         AgentsController(directory: directory, limits: limits).register(in: &router)
         SigningController(service: signing, limits: limits).register(in: &router)
+        RegistrationController(
+            service: RegistrationService(
+                workflow: services.registration, vouchers: VoucherRepository(database: database), agents: agents,
+                oauth2: services.identity.oauth2, clock: services.clock)
+        ).register(in: &router)
+        let secrets = ServerSecrets(database: database)
+        let configuredSecret = services.configuration.recoveryChallengeSecret
+        RecoveryController(
+            service: RecoveryService(
+                database: database, agents: agents, identities: services.identity.identities,
+                embeddedIdentities: services.identity.embeddedIdentities, oauth2: services.identity.oauth2,
+                secret: {
+                    if let configuredSecret { return Secret(configuredSecret) }
+                    return try await secrets.secret(named: "recovery_challenge")
+                },
+                clock: services.clock),
+            limits: limits
+        ).register(in: &router)
 
         let mcp = MCPDomain(
             diaries: diaryService, entries: entryService, signing: signing, vouchers: vouchers, agents: directory,

@@ -107,7 +107,17 @@ public struct ServerCommandLine: Sendable {
             publicBaseURL: parsed.value("public-url").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
             shutdownGraceSeconds: try parsed.integer("shutdown-grace", in: 0...600) ?? 10,
             identity: try IdentityConfiguration(environment: environment),
-            workflowExecutorID: try parsed.require("workflow-executor-id"))
+            workflowExecutorID: try parsed.require("workflow-executor-id"),
+            recoveryChallengeSecret: try Self.recoverySecret(environment))
+    }
+
+    /// `RECOVERY_CHALLENGE_SECRET` (environment only, never a flag, so it stays out of process listings).
+    static func recoverySecret(_ environment: [String: String]) throws(ValidationError) -> String? {
+        guard let secret = environment["RECOVERY_CHALLENGE_SECRET"], !secret.isEmpty else { return nil }
+        guard secret.count >= 16 else {
+            throw ValidationError("RECOVERY_CHALLENGE_SECRET must be at least 16 characters")
+        }
+        return secret
     }
 
     /// Splits `HOST:PORT` (IPv4 host) and checks both parts.

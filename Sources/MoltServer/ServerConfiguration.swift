@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var workflowExecutorID: String
     /// How long a signing request waits for its signature (the reference's 300 s).
     public var signingRequestLifetimeSeconds: Int
+    /// The HMAC key of recovery challenges (`RECOVERY_CHALLENGE_SECRET`, 16+ characters); nil uses one
+    /// generated once and kept in the database.
+    public var recoveryChallengeSecret: String?
 
     public init(
         http: HTTPServerConfiguration = HTTPServerConfiguration(),
@@ -35,7 +38,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         corsOrigins: [String] = CORSMiddleware.defaultOrigins,
         identity: IdentityConfiguration = .embedded,
         workflowExecutorID: String = "moltnetd",
-        signingRequestLifetimeSeconds: Int = 300
+        signingRequestLifetimeSeconds: Int = 300,
+        recoveryChallengeSecret: String? = nil
     ) {
         self.http = http
         self.adminHTTP = adminHTTP
@@ -48,6 +52,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.identity = identity
         self.workflowExecutorID = workflowExecutorID
         self.signingRequestLifetimeSeconds = signingRequestLifetimeSeconds
+        self.recoveryChallengeSecret = recoveryChallengeSecret
     }
 
     /// The project-local Postgres started by `scripts/pg.sh`.

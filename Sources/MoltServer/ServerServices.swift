@@ -14,6 +14,7 @@ struct ServerServices: Sendable {
     let workflows: WorkflowEngine
     let grants: PermissionWorkflows
     let signing: SigningWorkflow
+    let registration: RegistrationWorkflow
     private let engineTask: Task<Void, Never>
 
     static func start(
@@ -47,6 +48,11 @@ struct ServerServices: Sendable {
         let signing = SigningWorkflow(
             engine: engine, requests: SigningRequestRepository(database: database),
             agents: AgentKeyRepository(database: database), clock: clock)
+        let registration = RegistrationWorkflow(
+            engine: engine,
+            steps: RegistrationSteps(
+                database: database, identities: identity.identities, oauth2: identity.oauth2,
+                permissions: identity.permissions, clock: clock))
         let engineLogger = logger.labelled("workflows")
         let engineTask = Task {
             do {
@@ -57,7 +63,7 @@ struct ServerServices: Sendable {
         }
         return ServerServices(
             configuration: configuration, database: database, logger: logger, clock: clock, identity: identity,
-            workflows: engine, grants: grants, signing: signing, engineTask: engineTask)
+            workflows: engine, grants: grants, signing: signing, registration: registration, engineTask: engineTask)
     }
 
     /// What `/.well-known/moltnet.json` and `/llms.txt` say about this deployment.

@@ -86,10 +86,13 @@ public struct TestDatabase: Sendable {
     private static func migratedTemplate(_ migrations: [Migration], admin: PostgresConnection) async throws -> String {
         let digest = Hex.encode(Digest.sha256(migrations.map(\.checksum).joined(separator: ",")).prefix(8))
         let template = "molt_template_\(digest)"
-        // Session-level lock: released explicitly below, or when `admin` closes if building fails.
-        try await admin.query("SELECT pg_advisory_lock(\(Migrator.lockKey + 1))")
         let exists = try await admin.query("SELECT 1 FROM pg_database WHERE datname = \(template)")
-        if exists.rows.isEmpty {
+        if !exists.rows.isEmpty { return template }
+        // Build the template once: the lock is held only while it is built, so test databases are then cloned
+        // in parallel. Session-level: released below, or when `admin` closes if building fails.
+        try await admin.query("SELECT pg_advisory_lock(\(Migrator.lockKey + 1))")
+        let built = try await admin.query("SELECT 1 FROM pg_database WHERE datname = \(template)")
+        if built.rows.isEmpty {
             let building = template + "_building"
             try await admin.execute(script: "DROP DATABASE IF EXISTS \(building) WITH (FORCE)")
             try await admin.execute(script: "CREATE DATABASE \(building)")

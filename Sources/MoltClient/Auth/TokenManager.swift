@@ -96,15 +96,11 @@ public actor TokenManager {
     }
 
     private func tokenRequest() -> HTTPClientRequest {
-        let form = [
-            ("grant_type", "client_credentials"), ("client_id", credentials.clientID),
-            ("client_secret", credentials.clientSecret.value),
-        ]
-        let body = form.map { "\(FormEncoding.encode($0.0))=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
+        let form = OAuth2TokenRequest(clientId: credentials.clientID, clientSecret: credentials.clientSecret)
         return HTTPClientRequest(
             method: .post, url: tokenURL,
-            headers: ["Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"],
-            body: Array(body.utf8))
+            headers: ["Content-Type": MediaType.formURLEncoded.rawValue, "Accept": "application/json"],
+            body: Array(form.formEncoded.utf8))
     }
 
     private static func fetch(
@@ -112,48 +108,26 @@ public actor TokenManager {
     ) async throws -> AccessToken {
         let response = try await transport.send(request)
         let issuedAt = now()
-        guard response.status == 200 else {
-            let refusal = try? JSONDecoder().decode(TokenRefusal.self, from: Data(response.body))
+        let body = try tokenResponse(response)
+        return AccessToken(
+            value: body.accessToken, tokenType: body.tokenType, issuedAt: issuedAt,
+            expiresAt: issuedAt.addingTimeInterval(TimeInterval(max(0, body.expiresIn))), scope: body.scope)
+    }
+
+    /// The token in a token endpoint's answer.
+    /// - Throws: ``TokenError``: `.rejected` with the OAuth2 error (or problem) for a non-2xx answer,
+    ///   `.invalidResponse` or `.emptyToken` for a 2xx that holds no usable token.
+    static func tokenResponse(_ response: HTTPClientResponse) throws(TokenError) -> OAuth2TokenResponse {
+        let data = Data(response.body)
+        guard response.isSuccess else {
             throw TokenError(
-                .rejected, status: response.status, error: refusal?.error ?? refusal?.typeSlug,
-                errorDescription: refusal?.errorDescription ?? refusal?.detail)
+                .rejected, status: response.status, oauth2Error: try? JSONCoding.decode(OAuth2Error.self, from: data),
+                problem: try? JSONCoding.decode(ProblemDetails.self, from: data))
         }
-        guard let body = try? JSONDecoder().decode(TokenResponse.self, from: Data(response.body)) else {
+        guard let body = try? JSONCoding.decode(OAuth2TokenResponse.self, from: data) else {
             throw TokenError(.invalidResponse, status: response.status)
         }
-        guard !body.accessToken.isEmpty else { throw TokenError(.emptyToken, status: response.status) }
-        return AccessToken(
-            value: Secret(body.accessToken), tokenType: body.tokenType ?? "bearer", issuedAt: issuedAt,
-            expiresAt: issuedAt.addingTimeInterval(max(0, body.expiresIn)), scope: body.scope)
-    }
-}
-
-/// The token endpoint's success body. Kept private until MoltCore's `OAuth2TokenResponse` replaces it.
-private struct TokenResponse: Decodable {
-    let accessToken: String
-    let tokenType: String?
-    let expiresIn: TimeInterval
-    let scope: String?
-
-    enum CodingKeys: String, CodingKey {
-        case accessToken = "access_token"
-        case tokenType = "token_type"
-        case expiresIn = "expires_in"
-        case scope
-    }
-}
-
-/// An OAuth2 error (`{error, error_description}`) or a problem (`{type, detail}`) from the token endpoint.
-private struct TokenRefusal: Decodable {
-    let error: String?
-    let errorDescription: String?
-    let type: String?
-    let detail: String?
-
-    var typeSlug: String? { type.map { String($0.split(separator: "/").last ?? Substring($0)) } }
-
-    enum CodingKeys: String, CodingKey {
-        case error, type, detail
-        case errorDescription = "error_description"
+        guard !body.accessToken.value.isEmpty else { throw TokenError(.emptyToken, status: response.status) }
+        return body
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MoltCore
 
 /// Parses JSON text (RFC 8259) into ``OrderedJSON``, keeping member order and scalar tokens as written.
 struct OrderedJSONParser {
@@ -168,7 +169,7 @@ extension UInt8 {
 enum JSONScalar {
     /// The string a string literal token stands for (via Foundation's decoder: escapes, surrogate pairs).
     static func decodeString(_ token: String) throws -> OrderedJSON {
-        let array = try JSONDecoder().decode([String].self, from: Data("[\(token)]".utf8))
+        let array = try JSONCoding.decode([String].self, from: Data("[\(token)]".utf8))
         return .string(array[0])
     }
 }

@@ -89,8 +89,8 @@ struct TokenManagerTests {
             #expect(
                 error
                     == TokenError(
-                        .rejected, status: 401, error: "invalid_client",
-                        errorDescription: "Client authentication failed."))
+                        .rejected, status: 401,
+                        oauth2Error: OAuth2Error(.invalidClient, description: "Client authentication failed.")))
             #expect(
                 error?.description == "token request failed (HTTP 401): invalid_client: Client authentication failed.")
             #expect(error?.description.contains("s3cret") == false)

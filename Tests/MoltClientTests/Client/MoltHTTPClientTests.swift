@@ -15,11 +15,10 @@ struct MoltHTTPClientTests {
     @Test("health() answers from a real moltnetd")
     func health() async throws {
         try await TestServer.with { server in
-            let client = MoltHTTPClient(baseURL: server.baseURL + "/")
+            let client = MoltAPIClient(baseURL: server.baseURL + "/")
             let health = try await client.health()
             #expect(health.status == "ok")
-            let date = try #require(health.date)
-            #expect(abs(date.timeIntervalSinceNow) < 60)
+            #expect(abs(health.timestamp.timeIntervalSinceNow) < 60)
         }
     }
 
@@ -34,7 +33,8 @@ struct MoltHTTPClientTests {
             let client = MoltHTTPClient(baseURL: server.baseURL)
             let note = Note(title: "ünï ✓", createdAt: Date(timeIntervalSince1970: 1_771_841_472.345))
             let back: Note = try await client.send(
-                .post, "/notes", query: [("q", "a b&c"), ("limit", "5")], body: note, authenticated: false)
+                .post, "/notes", query: [QueryItem("q", "a b&c"), QueryItem("limit", "5")], body: note,
+                authenticated: false)
             #expect(back == note)
             let request = try #require(server.requests.first)
             #expect(request.target == "/notes?q=a%20b%26c&limit=5")
@@ -69,7 +69,8 @@ struct MoltHTTPClientTests {
             #expect(error?.status == 400)
             #expect(error?.typeSlug == "validation-failed")
             #expect(error?.title == "Validation Failed")
-            #expect(error?.code == "VALIDATION_FAILED")
+            #expect(error?.code == .validationFailed)
+            #expect(error?.problemType == .validationFailed)
             #expect(error?.instance == "/diaries/x/entries")
             #expect(error?.fieldErrors == [.init(field: "/content", message: "must NOT have fewer than 1 characters")])
             #expect(error?.operation == "createDiaryEntry")
@@ -166,7 +167,7 @@ struct MoltHTTPClientTests {
             let client = MoltHTTPClient(
                 baseURL: server.baseURL, credentials: ClientCredentials(clientID: "c", clientSecret: Secret("pw-123")),
                 logger: Logger(label: "client", level: .debug, sink: sink))
-            _ = try await client.send(.get, "/protected", query: [("cursor", "private-cursor")])
+            _ = try await client.send(.get, "/protected", query: [QueryItem("cursor", "private-cursor")])
             let records = sink.records
             let completed = records.filter { $0.message == "HTTP request completed." }
             #expect(completed.count == 4)  // token, 401, token again, 200
