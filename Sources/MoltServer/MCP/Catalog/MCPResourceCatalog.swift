@@ -100,7 +100,7 @@ struct MCPResourceCatalog: Sendable {
 
 extension String {
     /// The rest of the string after `prefix`, or nil when it does not start with it.
-    func removingPrefix(_ prefix: String) -> String? {
+    fileprivate func removingPrefix(_ prefix: String) -> String? {
         hasPrefix(prefix) ? String(dropFirst(prefix.count)) : nil
     }
 }

@@ -126,7 +126,7 @@ struct MCPEndpoint: Sendable {
     /// The caller: from a valid bearer token (checked by the authentication middleware, or here to find out
     /// why it failed), nil without credentials; 401 for bad credentials, 502 when the identity service is down.
     private func authenticate(_ request: HTTPRequest, _ context: RequestContext) async
-        -> Result<AuthContext?, HTTPFailure>
+        -> Result<AuthContext?, MCPHTTPFailure>
     {
         if let caller = context.caller { return .success(caller) }
         guard let header = request.headers["Authorization"] else { return .success(nil) }
@@ -134,27 +134,27 @@ struct MCPEndpoint: Sendable {
             return .success(try await authenticator.authenticate(authorization: header))
         } catch .unavailable {
             return .failure(
-                HTTPFailure(
+                MCPHTTPFailure(
                     MCPHTTPReply.authenticationFailure(
                         502, code: "UPSTREAM_ERROR", message: BearerAuthenticationError.unavailable.detail)))
         } catch {
             return .failure(
-                HTTPFailure(MCPHTTPReply.authenticationFailure(401, code: "UNAUTHORIZED", message: error.detail)))
+                MCPHTTPFailure(MCPHTTPReply.authenticationFailure(401, code: "UNAUTHORIZED", message: error.detail)))
         }
     }
 
     /// The session the request names, checked against its caller and protocol version header.
-    private func openSession(_ request: HTTPRequest, owner: String) -> Result<MCPSession, HTTPFailure> {
+    private func openSession(_ request: HTTPRequest, owner: String) -> Result<MCPSession, MCPHTTPFailure> {
         guard let id = request.headers[MCPHTTPReply.sessionHeader], !id.isEmpty else {
-            return .failure(HTTPFailure(MCPHTTPReply.sessionRequired))
+            return .failure(MCPHTTPFailure(MCPHTTPReply.sessionRequired))
         }
         guard let session = server.sessions.use(id), session.owner == owner else {
-            return .failure(HTTPFailure(MCPHTTPReply.sessionNotFound))
+            return .failure(MCPHTTPFailure(MCPHTTPReply.sessionNotFound))
         }
         if let version = request.headers[MCPHTTPReply.versionHeader] {
             guard MCPProtocolVersion.supported.contains(version) else {
                 return .failure(
-                    HTTPFailure(
+                    MCPHTTPFailure(
                         MCPHTTPReply.failure(
                             400,
                             JSONRPCError(
@@ -163,7 +163,7 @@ struct MCPEndpoint: Sendable {
             }
             guard version == session.protocolVersion else {
                 return .failure(
-                    HTTPFailure(
+                    MCPHTTPFailure(
                         MCPHTTPReply.failure(
                             400,
                             .invalidRequest(
@@ -175,7 +175,7 @@ struct MCPEndpoint: Sendable {
 }
 
 /// An HTTP answer that ends a request early, carried through `Result`.
-struct HTTPFailure: Error {
+struct MCPHTTPFailure: Error {
     let response: HTTPResponse
 
     init(_ response: HTTPResponse) {
