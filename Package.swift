@@ -130,6 +130,7 @@ let package = Package(
         .testTarget(
             name: "MoltServerTests",
             dependencies: ["MoltServer", "MoltTestSupport"],
+            exclude: ["MCP/Python"],
             swiftSettings: strictSettings
         ),
         .testTarget(

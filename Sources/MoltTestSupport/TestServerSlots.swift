@@ -9,7 +9,7 @@ import Foundation
 /// already holds a slot (a test starting a second server inside the first) is not made to wait again.
 actor TestServerSlots {
     static let shared = TestServerSlots(
-        limit: ProcessInfo.processInfo.environment["MOLTNET_TEST_SERVERS"].flatMap(Int.init).map { max(1, $0) } ?? 6)
+        limit: ProcessInfo.processInfo.environment["MOLTNET_TEST_SERVERS"].flatMap(Int.init).map { max(1, $0) } ?? 12)
 
     @TaskLocal static var holding = false
 

@@ -1,6 +1,6 @@
 import MoltCore
 
-/// Search and reflect routes: `POST /diaries/search`, `GET /diaries/reflect`, `GET /public/feed/search`.
+/// Search and reflect routes: `POST /diaries/search`, `GET /diaries/reflect`.
 struct SearchController: Sendable {
     let search: SearchService
     let reflect: ReflectService
@@ -12,11 +12,6 @@ struct SearchController: Sendable {
         }
         router.add(Endpoints.reflectDiary) { call in
             try await reflect.reflect(call.query, by: call.caller())
-        }
-        let publicOptions = RouteOptions(
-            rateLimitBucket: limits.bucket(.publicSearch), caching: .publicFor(seconds: 60))
-        router.add(Endpoints.searchPublicFeed, options: publicOptions) { call in
-            try await search.searchPublic(call.query)
         }
     }
 }

@@ -83,8 +83,7 @@ struct ResponseHeaderTests {
             let wrongMethod = try await agent.send("PUT", "/diaries")
             try expectProblem(wrongMethod, 404, "not-found")
             #expect(wrongMethod.headers["allow"] == "GET, POST")
-            // Search is served elsewhere: its route is not registered yet.
-            try expectProblem(try await server.anonymous("GET", "/public/feed/search?q=hello"), 404, "not-found")
+            try expectProblem(try await server.anonymous("GET", "/public/feeds?q=hello"), 404, "not-found")
         }
     }
 }
