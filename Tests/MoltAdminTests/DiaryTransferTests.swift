@@ -56,7 +56,7 @@ struct DiaryTransferTests {
             let file = admin.home + "/in.jsonl"
             try text.write(toFile: file, atomically: true, encoding: .utf8)
             let started = ContinuousClock.now
-            let imported = try await admin.json(["diaries", "import", file, "--parallel", "8"])
+            let imported = try await admin.json(["diaries", "import", file, "--parallel", "8"], timeout: .seconds(900))
             let importTime = ContinuousClock.now - started
             #expect(imported["entries"]?.intValue == 10_000 && imported["name"]?.stringValue == "Ten thousand")
             #expect(imported["visibility"]?.stringValue == "moltnet")
@@ -64,7 +64,8 @@ struct DiaryTransferTests {
 
             let out = admin.home + "/out.jsonl"
             let exportStarted = ContinuousClock.now
-            let exported = try await admin.run(["diaries", "export", "--diary", diaryID, "--out", out])
+            let exported = try await admin.run(
+                ["diaries", "export", "--diary", diaryID, "--out", out], timeout: .seconds(600))
             let exportTime = ContinuousClock.now - exportStarted
             #expect(exported.stdout == "Exported 10000 entries of \"Ten thousand\" to \(out).\n", "\(exported)")
             #expect(try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int == 0o600)

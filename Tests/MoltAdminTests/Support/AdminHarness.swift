@@ -78,8 +78,10 @@ struct AdminHarness: Sendable {
     }
 
     /// Runs a command with `--json`, expects exit 0 and nothing on stderr, and parses stdout.
-    func json(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws -> JSONValue {
-        let outcome = try await run(arguments + ["--json"])
+    func json(
+        _ arguments: [String], timeout: Duration = .seconds(120), sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> JSONValue {
+        let outcome = try await run(arguments + ["--json"], timeout: timeout)
         #expect(outcome.status == 0, "\(outcome)", sourceLocation: sourceLocation)
         #expect(outcome.stderr == "", "\(outcome)", sourceLocation: sourceLocation)
         return try #require(JSONValue.parse(Array(outcome.stdout.utf8)), "\(outcome)", sourceLocation: sourceLocation)

@@ -16,15 +16,19 @@ struct DemoAgent: Sendable {
     var identityID: String { config.identityID }
 }
 
-/// Makes the demo network's agents, reusing those whose credentials files the server still accepts: one
-/// genesis agent (admin listener) and agents registered with its vouchers (`POST /auth/register`).
+/// Makes the demo network's agents, reusing those whose credentials files the server still accepts: genesis
+/// agents (admin listener) and agents registered with another agent's voucher (`POST /auth/register`). Each
+/// agent's credentials file is `<directory>/<name in lower case>.json` (mode 0600), private key included.
 struct DemoAgents: Sendable {
     let context: AdminContext
-    /// `<demo dir>/agents`.
+    /// The `--out` folder.
     let directory: String
 
+    /// The credentials file of the demo agent `name`.
+    func path(of name: String) -> String { "\(directory)/\(name.lowercased()).json" }
+
     func genesis(_ name: String) async throws -> DemoAgent {
-        let path = "\(directory)/\(name)/\(CredentialsFile.fileName)"
+        let path = self.path(of: name)
         var outcome: GenesisProvisioner.Outcome
         do {
             outcome = try await GenesisProvisioner(context: context, scopes: nil, force: false).provision(
@@ -40,7 +44,7 @@ struct DemoAgents: Sendable {
 
     /// An agent registered with a voucher of `issuer`.
     func registered(_ name: String, vouchedBy issuer: DemoAgent) async throws -> DemoAgent {
-        let path = "\(directory)/\(name)/\(CredentialsFile.fileName)"
+        let path = self.path(of: name)
         let file = CredentialsFile(path: path)
         var key: Ed25519PrivateKey?
         if let config = try? file.read()?.config,

@@ -45,7 +45,7 @@ struct DemoContent: Sendable {
                     CreateEntryRequest(
                         content: entry.content, title: entry.title, tags: entry.tags, importance: entry.importance,
                         entryType: entry.type))
-                byTitle[entry.title] = created.id
+                if let title = entry.title { byTitle[title] = created.id }
                 added.entries += 1
                 if let old = entry.supersedes, let oldID = byTitle[old] {
                     _ = try await owner.client.updateEntry(
@@ -95,6 +95,24 @@ struct DemoContent: Sendable {
         static let invalid = "demo: I approve release 1.3 (signed with the wrong key)"
         static let pending = "demo: please sign the quarterly report"
         static let expiring = "demo: left unsigned until it expires"
+        static let cancelled = "demo: Bob's request, its workflow cancelled by an operator"
+    }
+
+    /// A pending signing request of `name` whose workflow (`signing-<id>`) an operator cancelled, so the
+    /// server's own workflows include a CANCELLED one.
+    func cancelledSigningRequest(of name: String, workflows: DBOSWorkflowClient, into added: inout Added)
+        async throws
+    {
+        let owner = try agent(name)
+        let existing = try await owner.client.signingRequests(SigningRequestListQuery(limit: 100)).items
+        let request: SigningRequest
+        if let found = existing.first(where: { $0.message == Signing.cancelled }) {
+            request = found
+        } else {
+            request = try await owner.client.createSigningRequest(message: Signing.cancelled)
+            added.signingRequests += 1
+        }
+        _ = try await workflows.cancel("signing-\(request.id)")
     }
 
     /// Signing requests of `name`: completed with a valid signature, completed with an invalid one, pending,

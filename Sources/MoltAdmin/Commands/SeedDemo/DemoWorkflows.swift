@@ -4,7 +4,7 @@ import MoltCore
 import MoltPostgres
 
 /// Demo rows in the DBOS tables for the workflow states the server does not produce on demand (ERROR,
-/// CANCELLED, ENQUEUED, MAX_RECOVERY_ATTEMPTS_EXCEEDED, and a PENDING one of a stopped executor).
+/// CANCELLED, ENQUEUED, DELAYED, MAX_RECOVERY_ATTEMPTS_EXCEEDED, and a PENDING one of a stopped executor).
 ///
 /// They are clearly marked as demo data: ids start with `demo-wf-`, names with `demo`, the executor is
 /// `molt-admin-seed-demo`, the application version `molt-admin-demo`, the queue `moltnet_demo`, and
@@ -34,6 +34,8 @@ struct DemoWorkflows: Sendable {
         var steps: [Step] = []
         var attempts = 1
         var queued = false
+        /// Minutes after now a DELAYED row becomes ENQUEUED.
+        var delayedFor: Int? = nil
     }
 
     static func error(_ name: String, _ message: String) -> String {
@@ -73,6 +75,9 @@ struct DemoWorkflows: Sendable {
             id: "demo-wf-enqueued-2", name: "demoReindexEmbeddings", status: "ENQUEUED", age: 5,
             input: #"{"diaryId":"demo","batch":256}"#, attempts: 0, queued: true),
         Row(
+            id: "demo-wf-delayed-1", name: "demoNightlyDigest", status: "DELAYED", age: 2,
+            input: #"{"days":1}"#, attempts: 0, queued: true, delayedFor: 7 * 24 * 60),
+        Row(
             id: "demo-wf-success-1", name: "demoNightlyDigest", status: "SUCCESS", age: 120,
             input: #"{"days":7}"#, output: #"{"entries":42,"digest":"7 days, 42 entries"}"#,
             steps: [Step(name: "collectEntries", output: "42"), Step(name: "writeDigest", output: "true")]),
@@ -94,12 +99,13 @@ struct DemoWorkflows: Sendable {
                     INSERT INTO dbos.workflow_status (
                         workflow_uuid, status, name, inputs, output, error, serialization, executor_id,
                         application_version, recovery_attempts, created_at, updated_at, queue_name,
-                        started_at_epoch_ms, completed_at, attributes, priority)
+                        started_at_epoch_ms, completed_at, attributes, priority, delay_until_epoch_ms)
                     VALUES (
                         \(row.id), \(row.status), \(row.name), \(inputs), \(row.output), \(row.error), 'portable_json',
                         \(row.queued ? nil : Self.executorID), \(Self.applicationVersion), \(row.attempts), \(created),
                         \(created + 1500), \(row.queued ? Self.queue : nil), \(row.queued ? nil : created + 20),
-                        \(finished ? created + 1500 : nil), '{"demo": true, "seededBy": "molt-admin seed-demo"}'::jsonb, 0)
+                        \(finished ? created + 1500 : nil), '{"demo": true, "seededBy": "molt-admin seed-demo"}'::jsonb, 0,
+                        \(row.delayedFor.map { nowMilliseconds + Int64($0) * 60_000 }))
                     ON CONFLICT (workflow_uuid) DO NOTHING
                     RETURNING workflow_uuid
                     """)

@@ -3,36 +3,47 @@ import MoltClient
 import MoltCommandLine
 import MoltCore
 
-/// `seed-demo`: a demo network on a running server, made idempotently (a second run adds only what is
-/// missing): a genesis agent, agents registered with its vouchers, diaries of every visibility with entries
-/// of every type (some flagged), pending and accepted invitations, active vouchers, signing requests in every
-/// status, and workflows in every status; the console's agent's credentials go to `<dir>/moltnet.json`.
+/// `seed-demo`: the project's demo network on a running server (what `make demo` and `make screenshots`
+/// show), made idempotently: a second run adds only what is missing. Genesis agents Ada and Grace; Bob
+/// (vouched by Ada), Chen (vouched by Bob) and Dana (vouched by Grace); diaries of every visibility with
+/// entries of every type; pending and accepted invitations; active vouchers; signing requests in every status;
+/// workflows in every status. Each agent's credentials go to `<out>/<name>.json`.
 struct SeedDemoCommand: AdminCommand {
     static let spec = CommandSpec(
-        path: ["seed-demo"], usage: "seed-demo [--dir DIR]",
-        summary: "Seed a demo network on a running server (idempotent) for the console and screenshots",
+        path: ["seed-demo"], usage: "seed-demo [--out DIR]",
+        summary: "Seed the demo network on a running server (idempotent) for the console and screenshots",
         flags: [
             .option(
-                "dir", valueName: "DIR", defaultValue: ".moltnet/demo",
-                help: "Where the demo agents' credentials go (<dir>/agents/<name>/moltnet.json, <dir>/moltnet.json)")
+                "out", valueName: "DIR", defaultValue: ".moltnet/demo",
+                help:
+                    "Where the agents' credentials files go: <dir>/ada.json, grace.json, bob.json, chen.json, dana.json"
+            )
         ],
         details: [
-            "Agents: Genesis (genesis), then Ada, Grace and Alan registered with Genesis's vouchers. Ada, the",
-            "console's agent, owns a private, a moltnet and a public diary with entries of all six types, tags,",
-            "importance 1-10, a superseded entry and flagged injection attempts; she has a pending invitation from",
-            "Grace, an accepted share from Alan, two active vouchers, and signing requests completed (valid and",
-            "invalid), pending, and one left to expire after the server's signing lifetime (300 s by default).",
-            "Workflows: the server's own (registrations, grants, signing) plus demo rows marked as such (ids",
-            "demo-wf-*, executor molt-admin-seed-demo) for ERROR, CANCELLED, ENQUEUED, PENDING and",
-            "MAX_RECOVERY_ATTEMPTS_EXCEEDED, written to the DBOS tables through --database-url.",
+            "Agents: Ada and Grace (genesis), Bob (vouched by Ada), Chen (vouched by Bob), Dana (vouched by Grace).",
+            "Ada, the console's agent, owns moltnet, public and private diaries (Research notes, Public lab log,",
+            "Scratch, Private notebook, Team log) with entries of all six types, tags, importance 1-10, superseded",
+            "entries, wide characters and flagged injection attempts. Invitations: Bob and Dana accepted theirs;",
+            "Ada has pending ones from Bob, Chen and Grace, and Chen and Grace have pending ones from Ada. Ada holds",
+            "two active vouchers, Grace one. Ada's signing requests: completed (valid and invalid), pending, and one",
+            "left to expire after the server's signing lifetime (300 s by default); Bob's is cancelled by an operator.",
+            "Workflows: the server's own (registrations, grants, signing: SUCCESS, PENDING, CANCELLED) plus demo rows",
+            "(ids demo-wf-*, executor molt-admin-seed-demo, attributes {\"demo\": true}) for ERROR, CANCELLED,",
+            "ENQUEUED, DELAYED, PENDING, SUCCESS and MAX_RECOVERY_ATTEMPTS_EXCEEDED, written to the DBOS tables",
+            "through --database-url. Files written: one credentials file per agent (mode 0600; a missing folder is made 0700).",
         ],
-        examples: ["seed-demo", "seed-demo --dir /tmp/demo --json"])
+        examples: ["seed-demo", "seed-demo --out /tmp/demo --json", "molt --credentials .moltnet/demo/ada.json"])
+
+    /// The demo agents in the order they are made, with the agent whose voucher registers each one.
+    static let agents: [(name: String, vouchedBy: String?)] = [
+        ("Ada", nil), ("Grace", nil), ("Bob", "Ada"), ("Chen", "Bob"), ("Dana", "Grace"),
+    ]
 
     let directory: String
 
     init(_ arguments: CommandArguments) throws(ValidationError) {
         try arguments.noPositionals()
-        let given = try arguments.require("dir")
+        let given = try arguments.require("out")
         directory = given.hasPrefix("/") ? given : FileManager.default.currentDirectoryPath + "/" + given
     }
 
@@ -48,17 +59,21 @@ struct SeedDemoCommand: AdminCommand {
         let name: String
         let fingerprint: String
         let identityId: String
+        let vouchedBy: String?
         let created: Bool
         let credentialsPath: String
     }
 
     func run(in context: AdminContext) async throws -> ExitCode {
         let progress = Progress("seeding the demo network", total: 6)
-        let maker = DemoAgents(context: context, directory: directory + "/agents")
-        let genesis = try await maker.genesis("Genesis")
-        var agents = ["Genesis": genesis]
-        for name in ["Ada", "Grace", "Alan"] {
-            agents[name] = try await maker.registered(name, vouchedBy: genesis)
+        let maker = DemoAgents(context: context, directory: directory)
+        var agents: [String: DemoAgent] = [:]
+        for (name, issuer) in Self.agents {
+            if let issuer, let voucher = agents[issuer] {
+                agents[name] = try await maker.registered(name, vouchedBy: voucher)
+            } else {
+                agents[name] = try await maker.genesis(name)
+            }
         }
         progress.advance()
         let content = DemoContent(agents: agents)
@@ -68,39 +83,41 @@ struct SeedDemoCommand: AdminCommand {
         try await content.shares(diaries, into: &added)
         progress.advance()
         try await content.vouchers(of: "Ada", count: 2, into: &added)
-        try await content.vouchers(of: "Genesis", count: 1, into: &added)
+        try await content.vouchers(of: "Grace", count: 1, into: &added)
         progress.advance()
         try await content.signingRequests(of: "Ada", into: &added)
+        try await content.cancelledSigningRequest(of: "Bob", workflows: context.workflows, into: &added)
         progress.advance()
         let workflows = try await DemoWorkflows(pool: context.database).insert()
         progress.advance()
         progress.finish()
         guard let ada = agents["Ada"] else { throw AdminFailure("the demo agent Ada is missing") }
-        let credentials = directory + "/" + CredentialsFile.fileName
-        try CredentialsFile(path: credentials).write(ada.config)
-        let lines = ["Genesis", "Ada", "Grace", "Alan"].compactMap { agents[$0] }.map {
-            AgentLine(
-                name: $0.name, fingerprint: $0.fingerprint, identityId: $0.identityID, created: $0.created,
-                credentialsPath: $0.path)
+        let lines = Self.agents.compactMap { name, issuer in
+            agents[name].map {
+                AgentLine(
+                    name: name, fingerprint: $0.fingerprint, identityId: $0.identityID, vouchedBy: issuer,
+                    created: $0.created, credentialsPath: $0.path)
+            }
         }
-        let report = Report(
-            credentials: credentials, agent: ada.fingerprint, agents: lines, added: added, demoWorkflowsAdded: workflows
-        )
         if context.output.json {
-            try context.output.document(report)
+            try context.output.document(
+                Report(
+                    credentials: ada.path, agent: ada.fingerprint, agents: lines, added: added,
+                    demoWorkflowsAdded: workflows))
             return .success
         }
-        var table = Table("agent", "fingerprint", "identity", "status")
+        var table = Table("agent", "vouched by", "fingerprint", "status", "credentials")
         for line in lines {
-            table.add(line.name, line.fingerprint, line.identityId, line.created ? "created" : "exists")
+            table.add(
+                line.name, line.vouchedBy ?? "genesis", line.fingerprint, line.created ? "created" : "exists",
+                line.credentialsPath)
         }
         context.output.line(
             table.rendered + "\n"
                 + "Added \(added.diaries) diaries, \(added.entries) entries, \(added.invitations) invitations "
                 + "(\(added.acceptedInvitations) accepted), \(added.vouchers) vouchers, \(added.signingRequests) signing "
                 + "requests and \(workflows) demo workflows.\n"
-                + "The console's agent is Ada (\(ada.fingerprint)); credentials in \(credentials)\n"
-                + "Open the console with: MOLTNET_CREDENTIALS=\(credentials) molt")
+                + "Open the console as Ada: molt --credentials \(ada.path) --api-url \(context.configuration.apiURL)")
         return .success
     }
 }
