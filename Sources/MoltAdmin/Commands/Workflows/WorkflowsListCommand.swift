@@ -12,7 +12,9 @@ struct WorkflowsListCommand: AdminCommand {
         flags: [
             .option(
                 "status", valueName: "S",
-                help: "PENDING, ENQUEUED, SUCCESS, ERROR, CANCELLED, MAX_RECOVERY_ATTEMPTS_EXCEEDED (comma-separated)"),
+                help:
+                    "PENDING, ENQUEUED, DELAYED, SUCCESS, ERROR, CANCELLED, MAX_RECOVERY_ATTEMPTS_EXCEEDED (comma-separated)"
+            ),
             .option(
                 "name", valueName: "N", help: "Only workflows of this function (registerAgent, grantDiaryOwner, …)"),
             .option("queue", valueName: "Q", help: "Only workflows on this queue"),
