@@ -24,6 +24,11 @@ extension AppCore {
         case .quit:
             state.exitStatus = 0
             return [.command(.quit)]
+        case .identify(let identity):
+            state.session.identity = identity
+            return []
+        case .editExternally(let text, let suffix, let then):
+            return [.command(.editExternally(text: text, suffix: suffix, then: { .screen(route: route, then($0)) }))]
         }
     }
 

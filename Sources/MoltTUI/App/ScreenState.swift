@@ -1,7 +1,7 @@
 /// Every screen the console can show, with its state: one case per feature.
 ///
 /// Adding a screen: add a case here and in `ScreenMessage`, and a line in each switch of `Screens`.
-public enum ScreenState: Hashable, Sendable {
+public enum ScreenState: Equatable, Sendable {
     case health(HealthState)
     case healthCheck(HealthCheckDetailState)
     case about(AboutState)
@@ -22,14 +22,14 @@ public enum ScreenKind: String, Hashable, Sendable {
 }
 
 /// A message for one screen: one case per feature.
-public enum ScreenMessage: Hashable, Sendable {
+public enum ScreenMessage: Equatable, Sendable {
     case health(HealthMessage)
     case healthCheck(HealthCheckDetailMessage)
     case about(AboutMessage)
 }
 
 /// A screen in the navigation stack, with the id its effects are scoped under.
-public struct RouteEntry: Hashable, Sendable {
+public struct RouteEntry: Equatable, Sendable {
     public var id: Int
     public var screen: ScreenState
 

@@ -1,5 +1,6 @@
-/// The features behind `ScreenState`: routes each operation to the feature of the screen's case and wraps
-/// its messages and effects. The only place that switches over every screen.
+/// The features behind `ScreenState`: `box(_:)` pairs a screen's state with its feature, and every other
+/// method goes through that pair. Adding a screen means one line in `box(_:)` (and its cases in
+/// `ScreenState`, `ScreenKind` and `ScreenMessage`).
 public struct Screens: Sendable {
     public let health: HealthFeature
     public let healthCheck: HealthCheckDetailFeature
@@ -11,86 +12,94 @@ public struct Screens: Sendable {
         about = AboutFeature()
     }
 
-    public func title(_ screen: ScreenState) -> String {
+    /// The screen's feature and state, with its messages wrapped and unwrapped.
+    func box(_ screen: ScreenState) -> ScreenBox {
         switch screen {
-        case .health(let state): health.title(state)
-        case .healthCheck(let state): healthCheck.title(state)
-        case .about(let state): about.title(state)
+        case .health(let state):
+            ScreenBox(health, state, ScreenState.health, ScreenMessage.health) {
+                if case .health(let message) = $0 { message } else { nil }
+            }
+        case .healthCheck(let state):
+            ScreenBox(healthCheck, state, ScreenState.healthCheck, ScreenMessage.healthCheck) {
+                if case .healthCheck(let message) = $0 { message } else { nil }
+            }
+        case .about(let state):
+            ScreenBox(about, state, ScreenState.about, ScreenMessage.about) {
+                if case .about(let message) = $0 { message } else { nil }
+            }
         }
     }
 
+    public func title(_ screen: ScreenState) -> String { box(screen).title() }
+
     public func bindings(_ screen: ScreenState, _ context: FeatureContext) -> [KeyBinding<ScreenMessage>] {
-        let all: [KeyBinding<ScreenMessage>] =
-            switch screen {
-            case .health(let state): health.bindings(state, context).map { $0.map(ScreenMessage.health) }
-            case .healthCheck(let state): healthCheck.bindings(state, context).map { $0.map(ScreenMessage.healthCheck) }
-            case .about(let state): about.bindings(state, context).map { $0.map(ScreenMessage.about) }
-            }
-        return KeyBinding.available(all, readOnly: context.isReadOnly)
+        KeyBinding.available(box(screen).bindings(context), readOnly: context.isReadOnly)
     }
 
     /// Updates the screen when the message is for its kind; a message for another kind is dropped.
     public func update(_ screen: inout ScreenState, _ message: ScreenMessage, _ context: FeatureContext)
         -> [Effect<ScreenMessage>]
     {
-        switch (screen, message) {
-        case (.health(var state), .health(let message)):
-            defer { screen = .health(state) }
-            return health.update(&state, message, context).map { $0.map(ScreenMessage.health) }
-        case (.healthCheck(var state), .healthCheck(let message)):
-            defer { screen = .healthCheck(state) }
-            return healthCheck.update(&state, message, context).map { $0.map(ScreenMessage.healthCheck) }
-        case (.about(var state), .about(let message)):
-            defer { screen = .about(state) }
-            return about.update(&state, message, context).map { $0.map(ScreenMessage.about) }
-        default:
-            return []
-        }
+        guard let (state, effects) = box(screen).update(message, context) else { return [] }
+        screen = state
+        return effects
     }
 
     public func render(_ screen: ScreenState, in rect: Rect, on canvas: inout Screen, _ context: FeatureContext) {
-        switch screen {
-        case .health(let state): health.render(state, in: rect, on: &canvas, context)
-        case .healthCheck(let state): healthCheck.render(state, in: rect, on: &canvas, context)
-        case .about(let state): about.render(state, in: rect, on: &canvas, context)
-        }
+        box(screen).render(rect, &canvas, context)
     }
 
     public func appear(_ screen: inout ScreenState, _ context: FeatureContext) -> [Effect<ScreenMessage>] {
-        switch screen {
-        case .health(var state):
-            defer { screen = .health(state) }
-            return health.appear(&state, context).map { $0.map(ScreenMessage.health) }
-        case .healthCheck(var state):
-            defer { screen = .healthCheck(state) }
-            return healthCheck.appear(&state, context).map { $0.map(ScreenMessage.healthCheck) }
-        case .about(var state):
-            defer { screen = .about(state) }
-            return about.appear(&state, context).map { $0.map(ScreenMessage.about) }
-        }
+        let (state, effects) = box(screen).appear(context)
+        screen = state
+        return effects
     }
 
     public func disappear(_ screen: inout ScreenState, _ context: FeatureContext) -> [Effect<ScreenMessage>] {
-        switch screen {
-        case .health(var state):
-            defer { screen = .health(state) }
-            return health.disappear(&state, context).map { $0.map(ScreenMessage.health) }
-        case .healthCheck(var state):
-            defer { screen = .healthCheck(state) }
-            return healthCheck.disappear(&state, context).map { $0.map(ScreenMessage.healthCheck) }
-        case .about(var state):
-            defer { screen = .about(state) }
-            return about.disappear(&state, context).map { $0.map(ScreenMessage.about) }
-        }
+        let (state, effects) = box(screen).disappear(context)
+        screen = state
+        return effects
     }
 
     /// The feature's optional abilities: refresh, filter, panes, key capture, busy.
-    public func traits(_ screen: ScreenState) -> ScreenTraits {
-        switch screen {
-        case .health(let state): ScreenTraits(health, state, ScreenMessage.health)
-        case .healthCheck(let state): ScreenTraits(healthCheck, state, ScreenMessage.healthCheck)
-        case .about(let state): ScreenTraits(about, state, ScreenMessage.about)
+    public func traits(_ screen: ScreenState) -> ScreenTraits { box(screen).traits }
+}
+
+/// One screen's feature and state behind closures, so `Screens` can treat every feature alike.
+struct ScreenBox {
+    let title: () -> String
+    let bindings: (FeatureContext) -> [KeyBinding<ScreenMessage>]
+    let update: (ScreenMessage, FeatureContext) -> (ScreenState, [Effect<ScreenMessage>])?
+    let render: (Rect, inout Screen, FeatureContext) -> Void
+    let appear: (FeatureContext) -> (ScreenState, [Effect<ScreenMessage>])
+    let disappear: (FeatureContext) -> (ScreenState, [Effect<ScreenMessage>])
+    let traits: ScreenTraits
+
+    init<F: Feature>(
+        _ feature: F, _ state: F.State, _ wrapState: @escaping (F.State) -> ScreenState,
+        _ wrapMessage: @escaping @Sendable (F.Message) -> ScreenMessage,
+        _ unwrapMessage: @escaping (ScreenMessage) -> F.Message?
+    ) {
+        title = { feature.title(state) }
+        bindings = { context in feature.bindings(state, context).map { $0.map(wrapMessage) } }
+        update = { message, context in
+            guard let message = unwrapMessage(message) else { return nil }
+            var state = state
+            let effects = feature.update(&state, message, context).map { $0.map(wrapMessage) }
+            return (wrapState(state), effects)
         }
+        render = { rect, screen, context in feature.render(state, in: rect, on: &screen, context) }
+        appear = { context in
+            var state = state
+            let effects = feature.appear(&state, context).map { $0.map(wrapMessage) }
+            return (wrapState(state), effects)
+        }
+        disappear = { context in
+            var state = state
+            let effects = feature.disappear(&state, context).map { $0.map(wrapMessage) }
+            return (wrapState(state), effects)
+        }
+        traits = ScreenTraits(feature, state, wrapMessage)
     }
 }
 

@@ -59,6 +59,20 @@ public final class CursesTerminal: TerminalOutput {
         window = nil
     }
 
+    /// Hands the terminal to another program (an editor): curses' mode is saved and the screen restored.
+    public func suspend() {
+        guard window != nil else { return }
+        _ = def_prog_mode()
+        _ = endwin()
+    }
+
+    /// Takes the terminal back after `suspend()`; the next frame must be painted in full.
+    public func resume() {
+        guard let window else { return }
+        _ = reset_prog_mode()
+        _ = wrefresh(window)
+    }
+
     /// The terminal's current size.
     public var size: TerminalSize {
         guard let window else { return TerminalSize(columns: 80, rows: 24) }
