@@ -55,7 +55,8 @@ extension AppCore {
         case .commandLine, nil:
             break
         }
-        screen.cursor = cursor
+        // A screen may place the cursor (a form's field); the app's own inputs and overlays take it over.
+        if state.overlay != nil || state.filterEditor != nil { screen.cursor = cursor }
         return screen
     }
 }

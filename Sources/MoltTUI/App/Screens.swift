@@ -5,11 +5,54 @@ public struct Screens: Sendable {
     public let health: HealthFeature
     public let healthCheck: HealthCheckDetailFeature
     public let about: AboutFeature
+    public let document: DocumentFeature
+    public let home: HomeFeature
+    public let diaries: DiariesFeature
+    public let entries: EntriesFeature
+    public let entry: EntryFeature
+    public let entryEditor: EntryEditorFeature
+    public let shares: SharesFeature
+    public let reflect: ReflectFeature
+    public let search: SearchFeature
+    public let invitations: InvitationsFeature
+    public let vouchers: VouchersFeature
+    public let signing: SigningFeature
+    public let agents: AgentsFeature
+    public let feed: FeedFeature
+    public let workflows: WorkflowsFeature
+    public let workflow: WorkflowDetailFeature
+    public let identities: IdentitiesFeature
+    public let clients: ClientsFeature
+    public let relations: RelationsFeature
+    public let network: NetworkFeature
 
     public init(environment: ConsoleEnvironment) {
+        let molt = environment.molt
+        let operatorService = environment.operatorService ?? UnavailableOperatorService()
+        let refresh = environment.refreshInterval
         health = HealthFeature(check: environment.healthCheck, refreshInterval: environment.refreshInterval)
         healthCheck = HealthCheckDetailFeature()
         about = AboutFeature()
+        document = DocumentFeature()
+        home = HomeFeature(service: molt, refreshInterval: refresh)
+        diaries = DiariesFeature(service: molt)
+        entries = EntriesFeature(service: molt)
+        entry = EntryFeature(service: molt)
+        entryEditor = EntryEditorFeature(service: molt)
+        shares = SharesFeature(service: molt)
+        reflect = ReflectFeature(service: molt)
+        search = SearchFeature(service: molt)
+        invitations = InvitationsFeature(service: molt, refreshInterval: refresh)
+        vouchers = VouchersFeature(service: molt, refreshInterval: refresh)
+        signing = SigningFeature(service: molt, refreshInterval: refresh)
+        agents = AgentsFeature(service: molt)
+        feed = FeedFeature(service: molt)
+        workflows = WorkflowsFeature(service: operatorService, refreshInterval: refresh)
+        workflow = WorkflowDetailFeature(service: operatorService, refreshInterval: refresh)
+        identities = IdentitiesFeature(service: operatorService)
+        clients = ClientsFeature(service: operatorService)
+        relations = RelationsFeature(service: operatorService)
+        network = NetworkFeature(service: molt)
     }
 
     /// The screen's feature and state, with its messages wrapped and unwrapped.
@@ -26,6 +69,86 @@ public struct Screens: Sendable {
         case .about(let state):
             ScreenBox(about, state, ScreenState.about, ScreenMessage.about) {
                 if case .about(let message) = $0 { message } else { nil }
+            }
+        case .document(let state):
+            ScreenBox(document, state, ScreenState.document, ScreenMessage.document) {
+                if case .document(let message) = $0 { message } else { nil }
+            }
+        case .home(let state):
+            ScreenBox(home, state, ScreenState.home, ScreenMessage.home) {
+                if case .home(let message) = $0 { message } else { nil }
+            }
+        case .diaries(let state):
+            ScreenBox(diaries, state, ScreenState.diaries, ScreenMessage.diaries) {
+                if case .diaries(let message) = $0 { message } else { nil }
+            }
+        case .entries(let state):
+            ScreenBox(entries, state, ScreenState.entries, ScreenMessage.entries) {
+                if case .entries(let message) = $0 { message } else { nil }
+            }
+        case .entry(let state):
+            ScreenBox(entry, state, ScreenState.entry, ScreenMessage.entry) {
+                if case .entry(let message) = $0 { message } else { nil }
+            }
+        case .entryEditor(let state):
+            ScreenBox(entryEditor, state, ScreenState.entryEditor, ScreenMessage.entryEditor) {
+                if case .entryEditor(let message) = $0 { message } else { nil }
+            }
+        case .shares(let state):
+            ScreenBox(shares, state, ScreenState.shares, ScreenMessage.shares) {
+                if case .shares(let message) = $0 { message } else { nil }
+            }
+        case .reflect(let state):
+            ScreenBox(reflect, state, ScreenState.reflect, ScreenMessage.reflect) {
+                if case .reflect(let message) = $0 { message } else { nil }
+            }
+        case .search(let state):
+            ScreenBox(search, state, ScreenState.search, ScreenMessage.search) {
+                if case .search(let message) = $0 { message } else { nil }
+            }
+        case .invitations(let state):
+            ScreenBox(invitations, state, ScreenState.invitations, ScreenMessage.invitations) {
+                if case .invitations(let message) = $0 { message } else { nil }
+            }
+        case .vouchers(let state):
+            ScreenBox(vouchers, state, ScreenState.vouchers, ScreenMessage.vouchers) {
+                if case .vouchers(let message) = $0 { message } else { nil }
+            }
+        case .signing(let state):
+            ScreenBox(signing, state, ScreenState.signing, ScreenMessage.signing) {
+                if case .signing(let message) = $0 { message } else { nil }
+            }
+        case .agents(let state):
+            ScreenBox(agents, state, ScreenState.agents, ScreenMessage.agents) {
+                if case .agents(let message) = $0 { message } else { nil }
+            }
+        case .feed(let state):
+            ScreenBox(feed, state, ScreenState.feed, ScreenMessage.feed) {
+                if case .feed(let message) = $0 { message } else { nil }
+            }
+        case .workflows(let state):
+            ScreenBox(workflows, state, ScreenState.workflows, ScreenMessage.workflows) {
+                if case .workflows(let message) = $0 { message } else { nil }
+            }
+        case .workflow(let state):
+            ScreenBox(workflow, state, ScreenState.workflow, ScreenMessage.workflow) {
+                if case .workflow(let message) = $0 { message } else { nil }
+            }
+        case .identities(let state):
+            ScreenBox(identities, state, ScreenState.identities, ScreenMessage.identities) {
+                if case .identities(let message) = $0 { message } else { nil }
+            }
+        case .clients(let state):
+            ScreenBox(clients, state, ScreenState.clients, ScreenMessage.clients) {
+                if case .clients(let message) = $0 { message } else { nil }
+            }
+        case .relations(let state):
+            ScreenBox(relations, state, ScreenState.relations, ScreenMessage.relations) {
+                if case .relations(let message) = $0 { message } else { nil }
+            }
+        case .network(let state):
+            ScreenBox(network, state, ScreenState.network, ScreenMessage.network) {
+                if case .network(let message) = $0 { message } else { nil }
             }
         }
     }
