@@ -8,6 +8,9 @@ extension AppCore {
     /// back to (or a filter to clear), `r` only where there is something to refresh, `tab` only with panes.
     public func globalBindings(_ state: AppState) -> [KeyBinding<GlobalAction>] {
         let traits = state.top.map { screens.traits($0.screen) }
+        if traits?.capturesTyping == true {
+            return [KeyBinding([.control("c")], "quit", footer: "quit", group: .global, message: .quit)]
+        }
         var bindings: [KeyBinding<GlobalAction>] = []
         if let filter = traits?.filter, !filter.isEmpty {
             bindings.append(

@@ -235,6 +235,9 @@ public struct ScreenTraits {
     public let previousPane: ScreenMessage?
     public let capturedKey: (Key) -> ScreenMessage?
     public let isBusy: Bool
+    /// Whether the screen takes printable keys now (an editor or a form is open), so `q`, `?`, `:` and
+    /// `/` type instead of acting.
+    public let capturesTyping: Bool
 
     init<F: Feature>(_ feature: F, _ state: F.State, _ wrap: @escaping (F.Message) -> ScreenMessage) {
         refresh = feature.refreshMessage(state).map(wrap)
@@ -244,5 +247,6 @@ public struct ScreenTraits {
         previousPane = feature.paneMessage(next: false).map(wrap)
         capturedKey = { feature.capturedKey($0, state).map(wrap) }
         isBusy = feature.isBusy(state)
+        capturesTyping = feature.capturedKey(.character("q"), state) != nil
     }
 }

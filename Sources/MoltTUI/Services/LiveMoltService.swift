@@ -138,8 +138,13 @@ public struct LiveMoltService: MoltService {
             throw ConsoleFailure(title: "Unexpected answer", detail: "the signing input is not base64")
         }
         let signature = key.base64Signature(for: Array(bytes))
-        let signed = try await client.submitSignature(signature, for: id)
-        let verified = try await client.verifySignature(signature).valid
+        var signed = try await client.submitSignature(signature, for: id)
+        // The server waits up to 5 s for its workflow; if it is still busy, look a few more times.
+        for _ in 0..<10 where signed.status == .pending {
+            try await Task.sleep(for: .milliseconds(300))
+            signed = try await client.signingRequest(id)
+        }
+        let verified = signed.status == .completed ? try await client.verifySignature(signature).valid : false
         return SignedRequest(request: signed, signature: signature, verified: verified)
     }
 

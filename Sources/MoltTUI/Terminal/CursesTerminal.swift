@@ -31,6 +31,7 @@ public final class CursesTerminal: TerminalOutput {
         guard let screen = initscr() else { throw TerminalError("could not initialise the terminal (is TERM set?)") }
         window = screen
         _ = cbreak()
+        Self.disableFlowControl()
         _ = noecho()
         _ = nonl()
         _ = keypad(screen, true)
@@ -48,6 +49,16 @@ public final class CursesTerminal: TerminalOutput {
             _ = mouseinterval(0)
         }
         TerminalRestore.installCrashHandlers(mouse: mouse)
+    }
+
+    /// Turns off XON/XOFF flow control so ctrl-s and ctrl-q reach the console (ctrl-s saves in the editor)
+    /// instead of freezing the terminal; `endwin` restores the shell's mode, flow control included.
+    private static func disableFlowControl() {
+        var mode = termios()
+        guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return }
+        mode.c_iflag &= ~tcflag_t(IXON)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &mode)
+        _ = def_prog_mode()
     }
 
     /// Leaves curses mode and restores the terminal as it was (safe to call twice).

@@ -25,7 +25,7 @@ public struct EntryEditorState: Equatable, Sendable {
         type = draft.type
         importance = draft.importance
         content = TextEditor(draft.content)
-        focus = .content
+        focus = purpose == .create ? .title : .content
         isSaving = false
         problem = nil
     }

@@ -22,9 +22,10 @@ extension HomeFeature {
             rowCount: invitations.count, viewport: state.invitations, isFocused: state.focus == .invitations,
             emptyText: placeholder(state, empty: "No invitation waits for you."),
             cell: { row, column in
-                let share = invitations[row]
+                let invitation = invitations[row]
+                let share = invitation.share
                 switch column {
-                case 0: return TableCell(Format.shortID(share.diaryId.description))
+                case 0: return TableCell(invitation.diary?.name ?? "diary \(Format.shortID(share.diaryId.description))")
                 case 1: return TableCell(share.role.rawValue, role: share.role == .writer ? .warning : .normal)
                 default: return TableCell(Format.age(share.invitedAt, now: context.now), role: .muted)
                 }

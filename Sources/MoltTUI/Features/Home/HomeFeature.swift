@@ -77,7 +77,7 @@ public struct HomeFeature: Feature {
             return update(&state, .jumped(state.focus == .invitations ? .invitations : .vouchers), context)
         case .acceptRequested, .declineRequested:
             guard let invitation = state.selectedInvitation, state.answering == nil else { return [] }
-            state.answering = invitation.id
+            state.answering = invitation.share.id
             let service = service
             let accept = message == .acceptRequested
             return [
@@ -85,14 +85,17 @@ public struct HomeFeature: Feature {
                     "answer",
                     {
                         accept
-                            ? try await service.acceptInvitation(invitation.id)
-                            : try await service.declineInvitation(invitation.id)
+                            ? try await service.acceptInvitation(invitation.share.id)
+                            : try await service.declineInvitation(invitation.share.id)
                     }, then: { HomeMessage.answered($0, accepted: accept) })
             ]
         case .answered(.success(let share), let accepted):
             state.answering = nil
             let verb = accepted ? "Accepted" : "Declined"
-            return [.reachable, .success("\(verb) the invitation to diary \(Format.shortID(share.diaryId.description)) as \(share.role)")]
+            let name =
+                state.overview?.invitations.first { $0.share.id == share.id }?.diary?.name
+                ?? "diary \(Format.shortID(share.diaryId.description))"
+            return [.reachable, .success("\(verb) the invitation to \(name) as \(share.role)")]
                 + update(&state, .refreshRequested, context)
         case .answered(.failure(let failure), _):
             state.answering = nil
@@ -118,7 +121,7 @@ public struct HomeFeature: Feature {
     static func overview(_ service: any MoltService) async throws -> HomeOverview {
         async let whoami = service.whoami()
         async let diaries = service.diaries()
-        async let invitations = service.invitations()
+        async let invitations = InvitationsFeature.load(service)
         async let vouchers = service.activeVouchers()
         async let signing = service.signingRequests(status: .pending)
         return HomeOverview(

@@ -25,7 +25,7 @@ public struct HomeState: Equatable, Sendable {
     }
 
     /// The selected pending invitation.
-    public var selectedInvitation: DiaryShare? {
+    public var selectedInvitation: Invitation? {
         guard let list = overview?.invitations, !list.isEmpty else { return nil }
         return list[min(invitations.selected, list.count - 1)]
     }
@@ -35,14 +35,14 @@ public struct HomeState: Equatable, Sendable {
 public struct HomeOverview: Equatable, Sendable {
     public var whoami: Whoami
     public var diaryCount: Int
-    public var invitations: [DiaryShare]
+    public var invitations: [Invitation]
     public var vouchers: [Voucher]
     public var pendingSigning: Int
     /// Whether this machine holds the agent's private key.
     public var canSign: Bool
 
     public init(
-        whoami: Whoami, diaryCount: Int, invitations: [DiaryShare], vouchers: [Voucher], pendingSigning: Int,
+        whoami: Whoami, diaryCount: Int, invitations: [Invitation], vouchers: [Voucher], pendingSigning: Int,
         canSign: Bool
     ) {
         self.whoami = whoami

@@ -1,6 +1,6 @@
 import Foundation
 public import MoltClient
-public import MoltCore
+import MoltCore
 
 /// The OAuth2 clients screen's state.
 public struct ClientsState: Equatable, Sendable {

@@ -1,6 +1,6 @@
 public import Foundation
 public import MoltClient
-public import MoltCore
+import MoltCore
 
 /// An agent as the operator sees it: its Kratos identity, its fingerprint (from the `public_key` trait) and
 /// its Hydra client (by the client's `identity_id` metadata).

@@ -62,15 +62,19 @@ extension SigningFeature {
             return
         }
         let verified = signed.verified && signed.request.valid != false
+        let verdict: (String, String, StyleRole) =
+            signed.request.status == .pending
+            ? ("Verified", "… submitted; the server has not completed the request yet (r refreshes)", .warning)
+            : (
+                "Verified",
+                verified ? "✔ valid: the server verified the signature against your public key" : "✖ not valid",
+                verified ? .success : .error
+            )
         FactLines.render(
             [
                 ("Request", "\(signed.request.id) · \(signed.request.status)", .normal),
                 ("Signature", signed.signature, .normal),
-                (
-                    "Verified",
-                    verified ? "✔ valid: the server verified the signature against your public key" : "✖ not valid",
-                    verified ? .success : .error
-                ),
+                verdict,
             ], in: inside, on: &screen, theme: theme)
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-public import MoltCore
+import MoltCore
 
 /// Signing requests: the agent's requests by status (`f` cycles all, pending, completed, expired), `n`
 /// creates one, `s` signs the selected pending request here with the agent's private key (which never
@@ -124,10 +124,15 @@ public struct SigningFeature: Feature {
         case .signed(.success(let signed)):
             state.signing = nil
             state.lastSigned = signed
+            let short = Format.shortID(signed.request.id.description)
             let flash: Effect<SigningMessage> =
-                signed.verified && signed.request.valid != false
-                ? .success("Signed \(Format.shortID(signed.request.id.description)) here: the server verified the signature ✔")
-                : .command(.flash(.problem(title: "Signature rejected", detail: "the server could not verify it")))
+                if signed.request.status == .pending {
+                    .info("Signature for \(short) submitted", detail: "the server has not completed the request yet")
+                } else if signed.verified && signed.request.valid != false {
+                    .success("Signed \(short) here: the server verified the signature ✔")
+                } else {
+                    .command(.flash(.problem(title: "Signature rejected", detail: "the server could not verify it")))
+                }
             return [.reachable, flash] + update(&state, .refreshRequested, context)
         case .signed(.failure(let failure)):
             state.signing = nil

@@ -166,7 +166,7 @@ public struct VouchersFeature: Feature {
             ], isFocused: state.focus == .active, emptyText: "No active voucher. n issues one (each lasts 24 hours).",
             cell: { voucher, column in
                 switch column {
-                case 0: return TableCell(voucher.code)
+                case 0: return TableCell(String(voucher.code.prefix(12)) + "…")
                 case 1: return TableCell(Format.dateTime(voucher.expiresAt), role: .muted)
                 default:
                     let left = voucher.expiresAt.timeIntervalSince(context.now)

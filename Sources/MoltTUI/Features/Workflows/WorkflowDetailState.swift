@@ -1,5 +1,5 @@
 public import MoltClient
-public import MoltCore
+import MoltCore
 
 /// One workflow's screen state: its row (with inputs, output and error), its steps, events and messages,
 /// the focused pane and each pane's scroll.
