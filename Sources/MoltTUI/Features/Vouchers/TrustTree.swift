@@ -42,7 +42,9 @@ public enum TrustTree {
         let agents = Set(edges.map(\.issuerFingerprint.value)).union(redeemers).count
         lines.append(TextView.Paragraph(""))
         lines.append(
-            TextView.Paragraph("\(agents) agents · \(edges.count) vouchers redeemed · \(roots.count) roots", role: .muted))
+            TextView.Paragraph(
+                "\(agents) agents · \(edges.count) vouchers redeemed · \(roots.count) root\(roots.count == 1 ? "" : "s")",
+                role: .muted))
         return lines
     }
 }

@@ -10,7 +10,8 @@ extension WorkflowsFeature {
         let more = state.next == nil ? "" : " · more below"
         let acting = state.acting.map { " · acting on \($0)" } ?? ""
         ListView(
-            state.list, title: "Workflows · \(state.query.summary)\(more)\(acting)", columns: Self.columns,
+            state.list, title: "Workflows · \(state.query.summary)\(more)\(acting)",
+            columns: rect.width >= 100 ? Self.columns : Array(Self.columns.prefix(5)),
             emptyText: "No workflow matches these filters.",
             cell: { workflow, column in Self.cell(workflow, column, now: context.now) }
         ).render(in: layout.list, on: &screen, theme: theme)
@@ -28,9 +29,10 @@ extension WorkflowsFeature {
         column = screen.write(
             allLabel, row: row.y, column: column, style: theme.style(state.query.status == nil ? .selected : .muted), clip: row)
         let statuses = DBOSWorkflowState.known + state.counts.keys.filter { !DBOSWorkflowState.known.contains($0) }
+        let always: [DBOSWorkflowState] = [.pending, .enqueued, .success, .error, .cancelled]
         for status in statuses {
             let count = state.counts[status] ?? 0
-            if count == 0, state.query.status != status, !DBOSWorkflowState.known.prefix(6).contains(status) { continue }
+            if count == 0, state.query.status != status, !always.contains(status) { continue }
             let selected = state.query.status == status
             let label = " ● \(shortName(status)) \(Format.count(count)) "
             let role: StyleRole = selected ? .selected : (count == 0 ? .muted : role(for: status))
