@@ -68,9 +68,16 @@ struct GlobalKeyTests {
             _ = line.handle(.character("a"), names: names, history: [])
             $0.overlay = .commandLine(line)
         }
+        store.press(.character("b")) {
+            var line = CommandLineState(names: names)
+            _ = line.handle(.character("a"), names: names, history: [])
+            _ = line.handle(.character("b"), names: names, history: [])
+            $0.overlay = .commandLine(line)
+        }
         store.press(.tab) {
             var line = CommandLineState(names: names)
             _ = line.handle(.character("a"), names: names, history: [])
+            _ = line.handle(.character("b"), names: names, history: [])
             _ = line.handle(.tab, names: names, history: [])
             $0.overlay = .commandLine(line)
         }
