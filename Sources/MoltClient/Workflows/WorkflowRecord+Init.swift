@@ -55,7 +55,8 @@ extension WorkflowEvents.Event {
 
 extension WorkflowNotification {
     /// A message sent to a workflow.
-    public init(messageID: String, topic: String?, message: DBOSPayload?, createdAt: Date? = nil, consumed: Bool? = nil) {
+    public init(messageID: String, topic: String?, message: DBOSPayload?, createdAt: Date? = nil, consumed: Bool? = nil)
+    {
         self.messageID = messageID
         self.topic = topic
         self.message = message

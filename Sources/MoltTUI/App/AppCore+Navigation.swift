@@ -109,7 +109,9 @@ extension AppCore {
         case "search": return .search(SearchState(query: argument))
         case "invitations": return .invitations(InvitationsState())
         case "vouchers": return .vouchers(VouchersState())
-        case "signing": return .signing(SigningState(status: SigningRequestStatus.knownCases.first { $0.rawValue == argument.lowercased() }))
+        case "signing":
+            return .signing(
+                SigningState(status: SigningRequestStatus.knownCases.first { $0.rawValue == argument.lowercased() }))
         case "agents" where environment.mode == .operator, "identities": return .identities(IdentitiesState())
         case "agents": return .agents(AgentsState(lookup: argument.isEmpty ? nil : argument))
         case "feed": return .feed(FeedState(search: argument.isEmpty ? nil : argument))

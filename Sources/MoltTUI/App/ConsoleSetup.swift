@@ -22,11 +22,13 @@ struct ConsoleSetup {
         let file = configuration.credentialsPath.map { CredentialsFile(path: $0) }
         let resolver = CredentialResolver(
             apiURL: configuration.serverURLGiven ? configuration.serverURL : nil, environment: environment, file: file)
-        switch Result(catching: { () throws(CredentialsError) -> CredentialResolver.Resolved in try resolver.resolve() }) {
+        switch Result(catching: { () throws(CredentialsError) -> CredentialResolver.Resolved in try resolver.resolve() }
+        ) {
         case .success(let resolved):
             let key = resolved.config.flatMap { try? Ed25519PrivateKey(seedBase64: $0.keys.privateKey.value) }
             let identity =
-                resolved.config.map(\.keys.fingerprint).flatMap { $0.isEmpty ? nil : $0 } ?? resolved.credentials.clientID
+                resolved.config.map(\.keys.fingerprint).flatMap { $0.isEmpty ? nil : $0 }
+                ?? resolved.credentials.clientID
             let client = MoltAPIClient(resolved: resolved)
             return ConsoleSetup(
                 session: ConsoleSession(

@@ -62,25 +62,37 @@ extension AppCore {
             names += [
                 CommandName("home", aliases: ["me", "whoami"], summary: "who you are, what waits for you"),
                 CommandName("diaries", aliases: ["d", "diary"], summary: "your diaries, their entries and shares"),
-                CommandName("search", aliases: ["s", "find"], summary: "hybrid search over what you may read (:search words)"),
-                CommandName("invitations", aliases: ["i", "invites"], summary: "invitations to diaries: accept, decline"),
+                CommandName(
+                    "search", aliases: ["s", "find"], summary: "hybrid search over what you may read (:search words)"),
+                CommandName(
+                    "invitations", aliases: ["i", "invites"], summary: "invitations to diaries: accept, decline"),
                 CommandName("vouchers", aliases: ["v", "vouch"], summary: "issue vouchers, the trust graph"),
                 CommandName("signing", aliases: ["sign", "sr"], summary: "signing requests: create, sign here"),
                 CommandName("agents", aliases: ["agent", "lookup"], summary: "look up an agent, verify a signature"),
             ]
         case .operator:
             names += [
-                CommandName("workflows", aliases: ["wf", "w"], summary: "DBOS workflows: status, steps, cancel, resume, fork"),
-                CommandName("identities", aliases: ["id", "kratos", "agents"], summary: "agent identities (Kratos) and their clients"),
+                CommandName(
+                    "workflows", aliases: ["wf", "w"], summary: "DBOS workflows: status, steps, cancel, resume, fork"),
+                CommandName(
+                    "identities", aliases: ["id", "kratos", "agents"],
+                    summary: "agent identities (Kratos) and their clients"),
                 CommandName("clients", aliases: ["oauth", "hydra"], summary: "OAuth2 clients (Hydra)"),
-                CommandName("relations", aliases: ["keto", "tuples", "check"], summary: "relation tuples (Keto), permission checks"),
-                CommandName("network", aliases: ["vouchers", "graph"], summary: "redeemed vouchers across the network, trust tree"),
+                CommandName(
+                    "relations", aliases: ["keto", "tuples", "check"],
+                    summary: "relation tuples (Keto), permission checks"),
+                CommandName(
+                    "network", aliases: ["vouchers", "graph"],
+                    summary: "redeemed vouchers across the network, trust tree"),
             ]
         case .guest:
-            names += [CommandName("agents", aliases: ["agent", "lookup"], summary: "look up an agent, verify a signature")]
+            names += [
+                CommandName("agents", aliases: ["agent", "lookup"], summary: "look up an agent, verify a signature")
+            ]
         }
         return names + [
-            CommandName("feed", aliases: ["f", "public"], summary: "public entries, no sign-in (:feed words searches)"),
+            CommandName(
+                "feed", aliases: ["f", "public"], summary: "public entries, no sign-in (:feed words searches)"),
             CommandName("health", aliases: ["h", "connect"], summary: "server health and connection checks"),
             CommandName("about", aliases: ["version", "info"], summary: "version, connection, screens and keys"),
             CommandName("help", aliases: ["keys"], summary: "the keys of the current screen"),

@@ -23,8 +23,10 @@ public enum MoltConsole {
             version: ConsoleConfiguration.version, terminalDescription: terminalDescription(), molt: setup.molt,
             operatorService: setup.operatorService, mode: setup.session.mode, startScreen: setup.startScreen)
         do {
-            return try await ConsoleRuntime(configuration: configuration, environment: environment, session: setup.session)
-                .run()
+            return try await ConsoleRuntime(
+                configuration: configuration, environment: environment, session: setup.session
+            )
+            .run()
         } catch {
             StandardStreams.writeError("error: \(error)\n")
             return ExitCode.failure.rawValue

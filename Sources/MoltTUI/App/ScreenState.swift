@@ -58,7 +58,8 @@ public enum ScreenState: Equatable, Sendable {
 
 /// The kinds of screens.
 public enum ScreenKind: String, Hashable, Sendable {
-    case health, healthCheck, about, document, home, diaries, entries, entry, entryEditor, shares, reflect, search, invitations, vouchers, signing, agents, feed, workflows, workflow, identities, clients, relations, network
+    case health, healthCheck, about, document, home, diaries, entries, entry, entryEditor, shares, reflect, search,
+        invitations, vouchers, signing, agents, feed, workflows, workflow, identities, clients, relations, network
 }
 
 /// A message for one screen: one case per feature.

@@ -52,7 +52,8 @@ public struct ConsoleFailure: Error, Hashable, Sendable, CustomStringConvertible
             return ConsoleFailure(title: "Unexpected answer", detail: client.description)
         }
         if let ory = error as? OryError {
-            return ConsoleFailure(title: "\(ory.service.rawValue.capitalized) error", detail: ory.description, status: ory.status)
+            return ConsoleFailure(
+                title: "\(ory.service.rawValue.capitalized) error", detail: ory.description, status: ory.status)
         }
         if let workflows = error as? DBOSWorkflowError {
             return ConsoleFailure(title: "Workflows", detail: workflows.description)

@@ -153,8 +153,10 @@ public struct LiveMoltService: MoltService {
     }
 
     public func searchPublicFeed(_ query: String) async throws -> [PublicFeedEntry] {
-        try await client.searchPublicFeed(PublicSearchQuery(q: query, limit: PublicFeedLimits.searchLimitRange.upperBound))
-            .items
+        try await client.searchPublicFeed(
+            PublicSearchQuery(q: query, limit: PublicFeedLimits.searchLimitRange.upperBound)
+        )
+        .items
     }
 
     public func publicEntry(_ id: EntryID) async throws -> PublicFeedEntry { try await client.publicEntry(id) }

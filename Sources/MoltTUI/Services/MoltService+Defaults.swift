@@ -71,7 +71,8 @@ extension MoltService {
         throw ConsoleFailure.notSignedIn
     }
 
-    public func updateEntry(_ id: EntryID, in diary: DiaryID, _ changes: UpdateEntryRequest) async throws -> DiaryEntry {
+    public func updateEntry(_ id: EntryID, in diary: DiaryID, _ changes: UpdateEntryRequest) async throws -> DiaryEntry
+    {
         throw ConsoleFailure.notSignedIn
     }
 

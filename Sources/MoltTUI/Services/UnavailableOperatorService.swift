@@ -6,10 +6,13 @@ public import MoltCore
 public struct UnavailableOperatorService: OperatorService {
     public init() {}
 
-    static let failure = ConsoleFailure(title: "Operator mode only", detail: "start molt with --admin --database-url URL")
+    static let failure = ConsoleFailure(
+        title: "Operator mode only", detail: "start molt with --admin --database-url URL")
 
     public func workflows(_ filter: WorkflowListFilter) async throws -> WorkflowPage { throw Self.failure }
-    public func workflowCounts(_ filter: WorkflowListFilter) async throws -> [DBOSWorkflowState: Int] { throw Self.failure }
+    public func workflowCounts(_ filter: WorkflowListFilter) async throws -> [DBOSWorkflowState: Int] {
+        throw Self.failure
+    }
     public func workflow(_ id: String) async throws -> WorkflowRecord? { throw Self.failure }
     public func workflowDetails(_ id: String) async throws -> WorkflowDetails { throw Self.failure }
     public func cancelWorkflow(_ id: String) async throws -> DBOSWorkflowState { throw Self.failure }
@@ -20,7 +23,9 @@ public struct UnavailableOperatorService: OperatorService {
         throw Self.failure
     }
     public func oauthClients(pageToken: String?) async throws -> OryPage<HydraOAuth2Client> { throw Self.failure }
-    public func relationTuples(_ query: KetoRelationQuery, pageToken: String?) async throws -> OryPage<KetoRelationTuple> {
+    public func relationTuples(_ query: KetoRelationQuery, pageToken: String?) async throws -> OryPage<
+        KetoRelationTuple
+    > {
         throw Self.failure
     }
     public func checkPermission(_ tuple: KetoRelationTuple) async throws -> Bool { throw Self.failure }

@@ -20,7 +20,8 @@ struct AgentSignIn {
         let file = try credentialsFile()
         if FileManager.default.fileExists(atPath: file.path) {
             throw SignInError(
-                "a credentials file already exists at \(file.path); pass --credentials PATH to write a new one elsewhere")
+                "a credentials file already exists at \(file.path); pass --credentials PATH to write a new one elsewhere"
+            )
         }
         say("Generating Ed25519 keypair...")
         let key = Ed25519PrivateKey.generate()
@@ -28,7 +29,8 @@ struct AgentSignIn {
         let client = MoltAPIClient(baseURL: apiURL)
         let response: RegisterResponse
         do {
-            response = try await client.register(RegisterRequest(publicKey: key.publicKey.wireValue, voucherCode: voucher))
+            response = try await client.register(
+                RegisterRequest(publicKey: key.publicKey.wireValue, voucherCode: voucher))
         } catch let error as MoltAPIError {
             throw SignInError("registration failed (HTTP \(error.status)): \(error.description)")
         }
@@ -56,16 +58,19 @@ struct AgentSignIn {
         let existing = try file.read()?.config
         guard let clientID, !clientID.isEmpty else {
             guard let existing else {
-                throw SignInError("no credentials at \(file.path): pass --client-id (or run molt register --voucher CODE)")
+                throw SignInError(
+                    "no credentials at \(file.path): pass --client-id (or run molt register --voucher CODE)")
             }
             let apiURL = configuration.serverURLGiven ? configuration.serverURL : existing.endpoints.api
             let whoami = try await MoltAPIClient(baseURL: apiURL, credentials: existing.clientCredentials).whoami()
             say("Signed in as \(whoami.fingerprint) (identity \(whoami.identityId)) on \(apiURL)")
             return 0
         }
-        let secret = try environment["MOLTNET_CLIENT_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        let secret =
+            try environment["MOLTNET_CLIENT_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
             ?? SecretPrompt.read("Client secret: ")
-        let seed = try privateKeyFile.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        let seed =
+            try privateKeyFile.map { try String(contentsOfFile: $0, encoding: .utf8) }
             ?? environment["MOLTNET_PRIVATE_KEY"]
         let key = try seed.map { seed throws -> Ed25519PrivateKey in
             do {

@@ -94,7 +94,8 @@ public struct FormState<Purpose: Equatable & Sendable>: Equatable, Sendable {
                 for (optionIndex, option) in options.enumerated() {
                     let chosen = optionIndex == selected
                     let role: StyleRole = chosen ? (focused ? .buttonFocused : .selectedInactive) : .normal
-                    column = screen.write(" \(option) ", row: row.y, column: column, style: theme.style(role), clip: valueRect)
+                    column = screen.write(
+                        " \(option) ", row: row.y, column: column, style: theme.style(role), clip: valueRect)
                     column += 1
                 }
             }

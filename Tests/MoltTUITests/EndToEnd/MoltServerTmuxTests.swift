@@ -18,11 +18,13 @@ struct MoltServerTmuxTests {
             let ada = try await ServerAgent.genesis("Ada", on: server, folder: folder)
             let bob = try await ServerAgent.genesis("Bob", on: server, folder: folder)
             let field = try await bob.client.createDiary(CreateDiaryRequest(name: "Field notes", visibility: .moltnet))
-            _ = try await bob.client.shareDiary(field.id, with: ShareDiaryRequest(fingerprint: ada.fingerprint, role: .writer))
+            _ = try await bob.client.shareDiary(
+                field.id, with: ShareDiaryRequest(fingerprint: ada.fingerprint, role: .writer))
             let request = try await ada.client.createSigningRequest(message: "I approve the e2e release.")
 
             let molt = try BuiltProducts.executable("molt")
-            let arguments = "--credentials \(ada.credentialsPath) --api-url \(server.baseURL) --refresh 0 --screen invitations"
+            let arguments =
+                "--credentials \(ada.credentialsPath) --api-url \(server.baseURL) --refresh 0 --screen invitations"
             let tmux = try TmuxSession(command: MoltTmuxTests.command(molt, arguments))
             defer { tmux.kill() }
 
@@ -71,7 +73,8 @@ struct MoltServerTmuxTests {
             let request = try await ada.client.createSigningRequest(message: "cancel me")
             let workflows = DBOSWorkflowClient(pool: PostgresPool(url: server.database.url, maximumConnections: 1))
             let id = try #require(
-                try await workflows.list(WorkflowListFilter(statuses: [.pending], name: "signingRequest")).workflows.first?
+                try await workflows.list(WorkflowListFilter(statuses: [.pending], name: "signingRequest")).workflows
+                    .first?
                     .workflowID)
             #expect(id.contains(request.id.description))
 
@@ -80,7 +83,9 @@ struct MoltServerTmuxTests {
                 "--admin --admin-url \(server.adminBaseURL) --database-url \(server.database.url) --api-url \(server.baseURL) --refresh 1"
             let tmux = try TmuxSession(command: MoltTmuxTests.command(molt, arguments))
             defer { tmux.kill() }
-            let first = try await tmux.waitFor("the workflows") { $0.contains("signingRequest") && $0.contains("PENDING") }
+            let first = try await tmux.waitFor("the workflows") {
+                $0.contains("signingRequest") && $0.contains("PENDING")
+            }
             #expect(first.contains(" molt │ operator │ operator@"))
             try tmux.send("/")
             try tmux.type(String(request.id.description.prefix(8)))

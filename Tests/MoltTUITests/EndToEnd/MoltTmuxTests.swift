@@ -80,7 +80,8 @@ struct MoltTmuxTests {
         .timeLimit(.minutes(1)))
     func outageAndSignal() async throws {
         let molt = try BuiltProducts.executable("molt")
-        let tmux = try TmuxSession(command: Self.command(molt, "--api-url http://127.0.0.1:9 --refresh 0 --screen health"))
+        let tmux = try TmuxSession(
+            command: Self.command(molt, "--api-url http://127.0.0.1:9 --refresh 0 --screen health"))
         defer { tmux.kill() }
         let screen = try await tmux.waitFor("the banner") { $0.contains("Server unreachable: connection refused") }
         #expect(screen.contains("● unreachable"))

@@ -32,7 +32,8 @@ struct ServerAgent: Sendable {
             keys: MoltNetConfig.Keys(
                 publicKey: key.publicKey.wireValue, privateKey: Secret(key.seedBase64),
                 fingerprint: key.publicKey.fingerprint.value),
-            endpoints: MoltNetConfig.Endpoints(api: server.baseURL), registeredAt: ISO8601Timestamp.string(from: Date()))
+            endpoints: MoltNetConfig.Endpoints(api: server.baseURL), registeredAt: ISO8601Timestamp.string(from: Date())
+        )
         let path = folder.appendingPathComponent("\(name.lowercased()).json").path
         try CredentialsFile(path: path).write(config)
         return ServerAgent(

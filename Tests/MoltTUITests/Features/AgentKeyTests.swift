@@ -38,7 +38,8 @@ struct AgentKeyTests {
     @Test("search on a server without it (404) says so instead of failing")
     func searchUnavailable() {
         var store = ScreenStores.store([.search(SearchState(query: "x"))])
-        store.exercise(.screen(route: 1, .search(.loaded(.failure(ConsoleFailure(title: "Not Found", status: 404)), query: "x"))))
+        store.exercise(
+            .screen(route: 1, .search(.loaded(.failure(ConsoleFailure(title: "Not Found", status: 404)), query: "x"))))
         guard case .search(let search) = store.state.topScreen else { return }
         #expect(search.unavailable == "This server does not offer search yet (HTTP 404: Not Found).")
         #expect(store.state.flash?.kind == .info)
@@ -81,7 +82,8 @@ struct AgentKeyTests {
     func vouchers() {
         var store = ScreenStores.store([.vouchers(AgentScreenSnapshotTestsData.vouchers)])
         #expect(store.exercise(.keyPressed(.character("n"))).map(\.description).contains("run route1/issue"))
-        let voucher = Voucher(code: String(repeating: "5e", count: 32), expiresAt: ConsoleFixtures.now, issuedBy: DemoFixtures.ada)
+        let voucher = Voucher(
+            code: String(repeating: "5e", count: 32), expiresAt: ConsoleFixtures.now, issuedBy: DemoFixtures.ada)
         store.exercise(.screen(route: 1, .vouchers(.issued(.success(voucher)))))
         guard case .vouchers(let shown) = store.state.topScreen else { return }
         #expect(shown.issued == voucher)
@@ -141,7 +143,10 @@ struct AgentKeyTests {
         for character in "c2ln" { store.tap(.character(character)) }
         #expect(store.exercise(.keyPressed(.enter)).map(\.description).contains("run route1/verify"))
         store.exercise(
-            .screen(route: 1, .agents(.verified(.success(VerifyResult(valid: true)), fingerprint: DemoFixtures.bob, signature: "c2ln"))))
+            .screen(
+                route: 1,
+                .agents(
+                    .verified(.success(VerifyResult(valid: true)), fingerprint: DemoFixtures.bob, signature: "c2ln"))))
         guard case .agents(let agents) = store.state.topScreen else { return }
         #expect(agents.list.selected?.verification == SignatureCheck(signature: "c2ln", valid: true))
         #expect(store.exercise(.keyPressed(.character("y"))).map(\.description).first == "copy the public key")
@@ -151,10 +156,15 @@ struct AgentKeyTests {
     func feed() {
         var store = ScreenStores.store([.feed(FeedState())], mode: .guest)
         store.exercise(
-            .screen(route: 1, .feed(.loaded(.success(PublicFeedResponse(items: DemoFixtures.feed, nextCursor: "c1")), appending: false))))
+            .screen(
+                route: 1,
+                .feed(
+                    .loaded(.success(PublicFeedResponse(items: DemoFixtures.feed, nextCursor: "c1")), appending: false))
+            ))
         #expect(store.exercise(.keyPressed(.character("G"))).map(\.description).contains("run route1/load"))
         store.exercise(
-            .screen(route: 1, .feed(.loaded(.success(PublicFeedResponse(items: [], nextCursor: nil)), appending: true))))
+            .screen(route: 1, .feed(.loaded(.success(PublicFeedResponse(items: [], nextCursor: nil)), appending: true)))
+        )
         store.tap(.character("s"), .character("r"))
         store.exercise(.keyPressed(.enter))
         guard case .feed(let short) = store.state.topScreen else { return }
@@ -174,7 +184,8 @@ struct AgentKeyTests {
     @Test("a document scrolls and copies")
     func document() {
         var store = ScreenStores.store(
-            [.document(FeedFeature.document(DemoFixtures.feed[1]))], mode: .guest, size: TerminalSize(columns: 60, rows: 12))
+            [.document(FeedFeature.document(DemoFixtures.feed[1]))], mode: .guest,
+            size: TerminalSize(columns: 60, rows: 12))
         store.tap(.character("G"))
         guard case .document(let document) = store.state.topScreen else { return }
         #expect(document.scroll.offset > 0)
@@ -187,7 +198,8 @@ struct AgentKeyTests {
             .home(AgentScreenSnapshotTests.home), .diaries(AgentScreenSnapshotTests.diaries),
             .entries(AgentScreenSnapshotTests.entries),
             .entry(EntryState(diary: DemoFixtures.research, entry: DemoFixtures.entries[0])),
-            .shares(SharesState(diary: DemoFixtures.research)), .invitations(InvitationsState()), .vouchers(VouchersState()),
+            .shares(SharesState(diary: DemoFixtures.research)), .invitations(InvitationsState()),
+            .vouchers(VouchersState()),
             .signing(SigningState()),
         ]
         for screen in screens {

@@ -62,7 +62,9 @@ struct AgentScreenSnapshotTests {
         var diaries = Self.diaries
         diaries.form = FormState(
             title: "New diary", purpose: .create,
-            fields: [.text("Name", "Field notes"), .choice("Visibility", DiariesFeature.visibilities, selected: "moltnet")],
+            fields: [
+                .text("Name", "Field notes"), .choice("Visibility", DiariesFeature.visibilities, selected: "moltnet"),
+            ],
             submitLabel: "Create", note: "public diaries appear in the public feed; moltnet ones to every agent")
         Self.check("diaries-form", [.diaries(diaries)])
     }
@@ -85,7 +87,8 @@ struct AgentScreenSnapshotTests {
     @Test("An entry, wrapped")
     func entryScreen() {
         Self.check(
-            "entry", [.entries(Self.entries), .entry(EntryState(diary: DemoFixtures.research, entry: DemoFixtures.entries[0]))])
+            "entry",
+            [.entries(Self.entries), .entry(EntryState(diary: DemoFixtures.research, entry: DemoFixtures.entries[0]))])
     }
 
     @Test("An entry flagged for prompt injection")
@@ -100,7 +103,8 @@ struct AgentScreenSnapshotTests {
         for character in "search, rrf" { _ = editor.tags.handle(.character(character)) }
         editor.importance = 7
         editor.focus = .content
-        editor.content = TextEditor("Reciprocal rank fusion needs no score normalisation, so it suits hybrid search. 日本語も。")
+        editor.content = TextEditor(
+            "Reciprocal rank fusion needs no score normalisation, so it suits hybrid search. 日本語も。")
         Self.check("editor", [.entries(Self.entries), .entryEditor(editor)])
     }
 
@@ -112,7 +116,10 @@ struct AgentScreenSnapshotTests {
         Self.check("shares", [.diaries(Self.diaries), .shares(shares)])
         shares.form = FormState(
             title: "Invite to Research notes", purpose: .invite,
-            fields: [.text("Fingerprint", DemoFixtures.chen.value), .choice("Role", ["reader", "writer"], selected: "writer")],
+            fields: [
+                .text("Fingerprint", DemoFixtures.chen.value),
+                .choice("Role", ["reader", "writer"], selected: "writer"),
+            ],
             submitLabel: "Invite", note: "writers can add, edit and delete entries; readers only read")
         Self.check("shares-invite", [.shares(shares)])
     }
@@ -136,7 +143,9 @@ struct AgentScreenSnapshotTests {
         search.lastQuery = "rank fusion"
         search.diaryNames[DemoFixtures.research.id] = DemoFixtures.research.name
         search.results.replace(
-            DemoFixtures.entries.prefix(3).enumerated().map { ScoredEntry(entry: $1, score: 0.0328 - Double($0) * 0.0005) },
+            DemoFixtures.entries.prefix(3).enumerated().map {
+                ScoredEntry(entry: $1, score: 0.0328 - Double($0) * 0.0005)
+            },
             spec: SearchFeature.spec)
         Self.check("search", [.search(search)])
     }
@@ -186,7 +195,9 @@ struct AgentScreenSnapshotTests {
 
     @Test("A signing request's detail")
     func signingDetail() {
-        Self.check("signing-detail", [.document(SigningFeature.document(DemoFixtures.signingRequests[2], now: ConsoleFixtures.now))])
+        Self.check(
+            "signing-detail",
+            [.document(SigningFeature.document(DemoFixtures.signingRequests[2], now: ConsoleFixtures.now))])
     }
 
     @Test("Agents looked up, one signature verified")
@@ -195,10 +206,12 @@ struct AgentScreenSnapshotTests {
         agents.list.replace(
             [
                 AgentLookup(
-                    profile: AgentProfile(publicKey: DemoFixtures.bobKey.publicKey.wireValue, fingerprint: DemoFixtures.bob),
+                    profile: AgentProfile(
+                        publicKey: DemoFixtures.bobKey.publicKey.wireValue, fingerprint: DemoFixtures.bob),
                     verification: SignatureCheck(signature: "c2ln", valid: true)),
                 AgentLookup(
-                    profile: AgentProfile(publicKey: DemoFixtures.chenKey.publicKey.wireValue, fingerprint: DemoFixtures.chen)),
+                    profile: AgentProfile(
+                        publicKey: DemoFixtures.chenKey.publicKey.wireValue, fingerprint: DemoFixtures.chen)),
             ], spec: AgentsFeature.spec)
         Self.check("agents", [.agents(agents)])
     }
@@ -217,7 +230,8 @@ struct AgentScreenSnapshotTests {
     @Test("A failed load shows the problem where the rows would be")
     func failure() {
         var diaries = DiariesState()
-        diaries.list.failure = ConsoleFailure(title: "Not signed in", detail: "run molt login, or molt register --voucher CODE")
+        diaries.list.failure = ConsoleFailure(
+            title: "Not signed in", detail: "run molt login, or molt register --voucher CODE")
         Self.check("diaries-failure", [.diaries(diaries)])
     }
 }

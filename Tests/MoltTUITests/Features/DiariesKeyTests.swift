@@ -34,7 +34,8 @@ struct DiariesKeyTests {
             $0.topScreen = .diaries(expected)
         }
         #expect(Self.diaries(store.state).list.selected?.name == "Research notes", "the selection follows the row")
-        #expect(Self.diaries(store.state).list.sort == TableSort(column: 3, ascending: false), "by Updated, newest first")
+        #expect(
+            Self.diaries(store.state).list.sort == TableSort(column: 3, ascending: false), "by Updated, newest first")
         store.press(.character("O")) {
             expected.list.setSort(TableSort(column: 3, ascending: true), spec: DiariesFeature.spec)
             $0.topScreen = .diaries(expected)
@@ -187,7 +188,8 @@ struct DiariesKeyTests {
         }
         let share = DiaryShare(
             id: ShareID(rawValue: DemoFixtures.uuid(24)), diaryId: DemoFixtures.research.id,
-            sharedWith: AgentID(rawValue: DemoFixtures.uuid(3)), role: .writer, status: .pending, invitedAt: ConsoleFixtures.now,
+            sharedWith: AgentID(rawValue: DemoFixtures.uuid(3)), role: .writer, status: .pending,
+            invitedAt: ConsoleFixtures.now,
             respondedAt: nil)
         store.exercise(.screen(route: 1, .shares(.shared(.success(share), fingerprint: DemoFixtures.chen.value))))
         #expect(current().fingerprints[AgentID(rawValue: DemoFixtures.uuid(3))] == DemoFixtures.chen.value)

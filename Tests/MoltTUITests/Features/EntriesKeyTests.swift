@@ -19,7 +19,8 @@ struct EntriesKeyTests {
     }
 
     static func store(molt: any MoltService = StubMoltService()) -> ConsoleTestStore {
-        ScreenStores.store([.diaries(AgentScreenSnapshotTests.diaries), .entries(AgentScreenSnapshotTests.entries)], molt: molt)
+        ScreenStores.store(
+            [.diaries(AgentScreenSnapshotTests.diaries), .entries(AgentScreenSnapshotTests.entries)], molt: molt)
     }
 
     @Test("a full page asks for the next one as the selection nears the end; a short page ends the list")
@@ -27,7 +28,9 @@ struct EntriesKeyTests {
         var store = ScreenStores.store([.entries(EntriesState(diary: DemoFixtures.research))])
         let page = (0..<50).map { DemoFixtures.entry(200 + $0, "entry \($0)", "content \($0)", age: Double(100 + $0)) }
         store.exercise(
-            .screen(route: 1, .entries(.loaded(.success(DiaryList(items: page, total: 50, limit: 50, offset: 0)), offset: 0))))
+            .screen(
+                route: 1,
+                .entries(.loaded(.success(DiaryList(items: page, total: 50, limit: 50, offset: 0)), offset: 0))))
         #expect(Self.entries(store.state)?.nextOffset == 50)
         let effects = store.exercise(.keyPressed(.character("G")))
         #expect(effects.map(\.description).contains("run route1/load"))
@@ -38,7 +41,9 @@ struct EntriesKeyTests {
             return copy
         }
         store.exercise(
-            .screen(route: 1, .entries(.loaded(.success(DiaryList(items: more, total: 3, limit: 50, offset: 50)), offset: 50))))
+            .screen(
+                route: 1,
+                .entries(.loaded(.success(DiaryList(items: more, total: 3, limit: 50, offset: 50)), offset: 50))))
         #expect(Self.entries(store.state)?.list.count == 53)
         #expect(Self.entries(store.state)?.nextOffset == nil)
         #expect(store.exercise(.keyPressed(.character("G"))).isEmpty, "no page after the last")
@@ -65,7 +70,8 @@ struct EntriesKeyTests {
         }
         #expect(entry.entry == DemoFixtures.entries[0])
         for (key, purpose) in [
-            ("n", EntryEditPurpose.create), ("e", .edit(DemoFixtures.entries[0])), ("u", .supersede(DemoFixtures.entries[0])),
+            ("n", EntryEditPurpose.create), ("e", .edit(DemoFixtures.entries[0])),
+            ("u", .supersede(DemoFixtures.entries[0])),
         ] {
             var store = Self.store()
             store.exercise(.keyPressed(.character(Character(key))))
@@ -80,7 +86,8 @@ struct EntriesKeyTests {
         let effects = store.exercise(.keyPressed(.character("E")))
         #expect(effects.map(\.description) == ["edit externally .md"])
         guard case .command(.editExternally(let text, _, let then)) = effects[0] else { return }
-        #expect(text.hasPrefix("title: Reciprocal rank fusion\ntags: search, rrf\ntype: semantic\nimportance: 8\n---\n"))
+        #expect(
+            text.hasPrefix("title: Reciprocal rank fusion\ntags: search, rrf\ntype: semantic\nimportance: 8\n---\n"))
         let edited = text.replacingOccurrences(of: "title: Reciprocal rank fusion", with: "title: RRF")
         let saving = store.exercise(then(edited))
         #expect(saving.map(\.description).contains("run route2/save"))
@@ -123,7 +130,10 @@ struct EntriesKeyTests {
     func editor() async {
         let molt = StubMoltService()
         var store = ScreenStores.store(
-            [.entries(AgentScreenSnapshotTests.entries), .entryEditor(EntryEditorState(diary: DemoFixtures.research, purpose: .create))],
+            [
+                .entries(AgentScreenSnapshotTests.entries),
+                .entryEditor(EntryEditorState(diary: DemoFixtures.research, purpose: .create)),
+            ],
             molt: molt)
         #expect(Self.editor(store.state)?.focus == .title)
         store.tap(.character("R"), .character("R"), .character("F"), .tab)
@@ -133,7 +143,8 @@ struct EntriesKeyTests {
         #expect(Self.editor(store.state)?.focus == .content)
         store.tap(.character("q"), .character("?"), .enter, .tab, .character("x"))
         let draft = Self.editor(store.state)!.draft
-        #expect(draft == EntryDraft(title: "RRF", tags: ["s", "r"], type: .reflection, importance: 9, content: "q?\n    x"))
+        #expect(
+            draft == EntryDraft(title: "RRF", tags: ["s", "r"], type: .reflection, importance: 9, content: "q?\n    x"))
         store.tap(.backTab)
         #expect(Self.editor(store.state)?.focus == .importance)
         let effects = store.exercise(.keyPressed(.control("s")))
@@ -179,9 +190,11 @@ struct EntriesKeyTests {
 
     @Test("an entry's screen: scrolling, e/u open the editor, y copies the content, D deletes then goes back")
     func entryScreen() {
-        var store = ScreenStores.store([
-            .entries(AgentScreenSnapshotTests.entries), .entry(EntryState(diary: DemoFixtures.research, entry: DemoFixtures.entries[0])),
-        ], size: TerminalSize(columns: 80, rows: 14))
+        var store = ScreenStores.store(
+            [
+                .entries(AgentScreenSnapshotTests.entries),
+                .entry(EntryState(diary: DemoFixtures.research, entry: DemoFixtures.entries[0])),
+            ], size: TerminalSize(columns: 80, rows: 14))
         store.exercise(.keyPressed(.character("j")))
         guard case .entry(let entry) = store.state.topScreen else { return }
         #expect(entry.scroll.offset == 1)

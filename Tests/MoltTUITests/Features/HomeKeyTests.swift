@@ -16,9 +16,12 @@ struct HomeKeyTests {
     func load() async {
         let core = AppCore(environment: ScreenStores.environment(mode: .agent))
         var store = ConsoleTestStore(
-            core: core, state: core.initialState(session: ScreenStores.session(.agent), size: TerminalSize(columns: 120, rows: 40), theme: .colour))
+            core: core,
+            state: core.initialState(
+                session: ScreenStores.session(.agent), size: TerminalSize(columns: 120, rows: 40), theme: .colour))
         let effects = store.send(
-            .started, effects: ["timer route1/refresh every 5.0 seconds", "run route1/load", "timer app.tick every 0.1 seconds"]
+            .started,
+            effects: ["timer route1/refresh every 5.0 seconds", "run route1/load", "timer app.tick every 0.1 seconds"]
         ) {
             var home = HomeState(identityHint: DemoFixtures.ada.value)
             home.isLoading = true

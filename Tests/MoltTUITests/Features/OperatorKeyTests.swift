@@ -54,7 +54,8 @@ struct OperatorKeyTests {
     @Test("c cancels, R resumes and F forks the selected workflow, each after a confirmation")
     func actions() async {
         let service = StubOperatorService()
-        var store = ScreenStores.store([.workflows(OperatorScreenSnapshotTests.workflows)], mode: .operator, operatorService: service)
+        var store = ScreenStores.store(
+            [.workflows(OperatorScreenSnapshotTests.workflows)], mode: .operator, operatorService: service)
         store.tap(.character("c"))
         guard case .confirm(let cancel) = store.state.overlay else {
             Issue.record("no confirmation")
@@ -73,7 +74,9 @@ struct OperatorKeyTests {
             Issue.record("no fork confirmation")
             return
         }
-        #expect(fork.request.message == .screen(route: 1, .workflows(.actionConfirmed(.fork("signing-0001-4f1c", step: 2)))))
+        #expect(
+            fork.request.message == .screen(route: 1, .workflows(.actionConfirmed(.fork("signing-0001-4f1c", step: 2))))
+        )
         store.tap(.character("n"))
         store.tap(.character("j"))
         store.exercise(.keyPressed(.character("c")))
@@ -88,7 +91,12 @@ struct OperatorKeyTests {
         let effects = store.exercise(.keyPressed(.character("G")))
         #expect(effects.map(\.description).contains("run route1/page"))
         store.exercise(
-            .screen(route: 1, .workflows(.loaded(.success(WorkflowsPage(page: WorkflowPage([], next: nil), counts: nil)), generation: 0, appending: true))))
+            .screen(
+                route: 1,
+                .workflows(
+                    .loaded(
+                        .success(WorkflowsPage(page: WorkflowPage([], next: nil), counts: nil)), generation: 0,
+                        appending: true))))
         #expect(Self.workflows(store.state)?.next == nil)
         store.tap(.character("/"))
         for character in "demo" { store.tap(.character(character)) }
@@ -155,7 +163,11 @@ struct OperatorKeyTests {
         #expect(store.exercise(.keyPressed(.enter)).map(\.description).contains("run route1/load"))
         guard case .relations(let queried) = store.state.topScreen else { return }
         #expect(queried.query.namespace == "Diary")
-        store.exercise(.screen(route: 1, .relations(.loaded(.success(OryPage(items: DemoFixtures.tuples, nextPageToken: nil)), appending: false))))
+        store.exercise(
+            .screen(
+                route: 1,
+                .relations(.loaded(.success(OryPage(items: DemoFixtures.tuples, nextPageToken: nil)), appending: false))
+            ))
         store.tap(.character("c"))
         let effects = store.exercise(.keyPressed(.enter))
         let answer = await messages(from: effects.first { $0.description == "run route1/check" }!)
@@ -179,7 +191,8 @@ struct OperatorKeyTests {
 
     @Test("read-only mode hides cancel, resume, fork and the identity toggle")
     func readOnly() {
-        var store = ScreenStores.store([.workflows(OperatorScreenSnapshotTests.workflows)], mode: .operator, readOnly: true)
+        var store = ScreenStores.store(
+            [.workflows(OperatorScreenSnapshotTests.workflows)], mode: .operator, readOnly: true)
         let keys = store.core.keyHints(store.state).map(\.keys)
         #expect(!keys.contains("c") && !keys.contains("R") && !keys.contains("F"))
         store.tap(.character("c"), .character("R"), .character("F"))

@@ -99,6 +99,8 @@ struct OperatorScreenSnapshotTests {
 
     @Test("A workflow step's output")
     func stepDocument() {
-        Self.check("workflow-step", [.document(WorkflowDetailFeature.stepDocument(DemoFixtures.steps[2], workflow: "demo-reindex-0001"))])
+        Self.check(
+            "workflow-step",
+            [.document(WorkflowDetailFeature.stepDocument(DemoFixtures.steps[2], workflow: "demo-reindex-0001"))])
     }
 }

@@ -21,13 +21,15 @@ enum ScreenStores {
         switch mode {
         case .agent:
             ConsoleSession(
-                mode: .agent, identity: DemoFixtures.ada.value, serverURL: ConsoleFixtures.serverURL, isReadOnly: readOnly)
+                mode: .agent, identity: DemoFixtures.ada.value, serverURL: ConsoleFixtures.serverURL,
+                isReadOnly: readOnly)
         case .operator:
             ConsoleSession(
                 mode: .operator, identity: "operator@127.0.0.1:54329/moltnet", serverURL: "http://127.0.0.1:8001",
                 isReadOnly: readOnly)
         case .guest:
-            ConsoleSession(mode: .guest, identity: "not signed in", serverURL: ConsoleFixtures.serverURL, isReadOnly: readOnly)
+            ConsoleSession(
+                mode: .guest, identity: "not signed in", serverURL: ConsoleFixtures.serverURL, isReadOnly: readOnly)
         }
     }
 

@@ -24,7 +24,8 @@ final class StubMoltService: MoltService, @unchecked Sendable {
     func whoami() async throws -> Whoami { DemoFixtures.whoami }
     func diaries() async throws -> [DiaryCatalog] { DemoFixtures.diaries }
     func diary(_ id: DiaryID) async throws -> DiaryCatalog {
-        guard readableDiaries.contains(id), let invitation = DemoFixtures.invitations.first(where: { $0.share.diaryId == id }),
+        guard readableDiaries.contains(id),
+            let invitation = DemoFixtures.invitations.first(where: { $0.share.diaryId == id }),
             let diary = invitation.diary
         else { throw ConsoleFailure(title: "Not Found", status: 404) }
         return diary
@@ -45,14 +46,17 @@ final class StubMoltService: MoltService, @unchecked Sendable {
         return entry
     }
     func updateEntry(_ id: EntryID, in diary: DiaryID, _ changes: UpdateEntryRequest) async throws -> DiaryEntry {
-        record("updateEntry \(id) supersededBy=\(changes.supersededBy?.description ?? "-") title=\(changes.title ?? "-")")
+        record(
+            "updateEntry \(id) supersededBy=\(changes.supersededBy?.description ?? "-") title=\(changes.title ?? "-")")
         var entry = DemoFixtures.entries[0]
         entry.id = id
         return entry
     }
     func search(_ request: SearchDiaryRequest) async throws -> [ScoredEntry] {
         if let searchFailure { throw searchFailure }
-        return DemoFixtures.entries.prefix(3).enumerated().map { ScoredEntry(entry: $1, score: 0.0328 - Double($0) * 0.0005) }
+        return DemoFixtures.entries.prefix(3).enumerated().map {
+            ScoredEntry(entry: $1, score: 0.0328 - Double($0) * 0.0005)
+        }
     }
     func signLocally(_ id: SigningRequestID) async throws -> SignedRequest {
         record("sign \(id)")
@@ -76,7 +80,9 @@ final class StubOperatorService: OperatorService, @unchecked Sendable {
         record("list status=\(filter.statuses?.map(\.description).joined() ?? "all") limit=\(filter.limit)")
         return WorkflowPage(DemoFixtures.workflows, next: nil)
     }
-    func workflowCounts(_ filter: WorkflowListFilter) async throws -> [DBOSWorkflowState: Int] { DemoFixtures.workflowCounts }
+    func workflowCounts(_ filter: WorkflowListFilter) async throws -> [DBOSWorkflowState: Int] {
+        DemoFixtures.workflowCounts
+    }
     func workflow(_ id: String) async throws -> WorkflowRecord? { DemoFixtures.workflows.first { $0.workflowID == id } }
     func workflowDetails(_ id: String) async throws -> WorkflowDetails { DemoFixtures.details }
     func cancelWorkflow(_ id: String) async throws -> DBOSWorkflowState {

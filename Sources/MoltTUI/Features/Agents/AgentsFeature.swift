@@ -71,8 +71,12 @@ public struct AgentsFeature: Feature {
     public func bindings(_ state: AgentsState, _ context: FeatureContext) -> [KeyBinding<AgentsMessage>] {
         KeyBinding.navigation { AgentsMessage.navigated($0) }
             + [
-                KeyBinding([.character("l"), .character("n")], "look up an agent by fingerprint", footer: "lookup", message: .lookupRequested),
-                KeyBinding([.character("v")], "verify a signature by the selected agent", footer: "verify", message: .verifyRequested),
+                KeyBinding(
+                    [.character("l"), .character("n")], "look up an agent by fingerprint", footer: "lookup",
+                    message: .lookupRequested),
+                KeyBinding(
+                    [.character("v")], "verify a signature by the selected agent", footer: "verify",
+                    message: .verifyRequested),
                 KeyBinding([.enter], "details", footer: "details", message: .opened),
                 .copy("the public key", message: .keyCopied),
             ]
@@ -92,7 +96,8 @@ public struct AgentsFeature: Feature {
                 return [.info("Look up an agent first", detail: "l asks for a fingerprint")]
             }
             state.form = FormState(
-                title: "Verify a signature by \(agent.profile.fingerprint)", purpose: .verify(agent.profile.fingerprint),
+                title: "Verify a signature by \(agent.profile.fingerprint)",
+                purpose: .verify(agent.profile.fingerprint),
                 fields: [.text("Signature")], submitLabel: "Verify",
                 note: "the base64 signature of a signing request by this agent")
             return []
@@ -115,7 +120,9 @@ public struct AgentsFeature: Feature {
                     }
                     state.form = nil
                     state.isBusy = true
-                    return [.call("lookup", { try await service.agentProfile(fingerprint) }, then: AgentsMessage.lookedUp)]
+                    return [
+                        .call("lookup", { try await service.agentProfile(fingerprint) }, then: AgentsMessage.lookedUp)
+                    ]
                 case .verify(let fingerprint):
                     let signature = form.text("Signature")
                     guard SigningLimits.signatureLength.contains(signature.count) else {
@@ -146,19 +153,22 @@ public struct AgentsFeature: Feature {
             state.isBusy = false
             let rows = state.list.rows.map { lookup -> AgentLookup in
                 guard lookup.profile.fingerprint == fingerprint else { return lookup }
-                return AgentLookup(profile: lookup.profile, verification: SignatureCheck(signature: signature, valid: result.valid))
+                return AgentLookup(
+                    profile: lookup.profile, verification: SignatureCheck(signature: signature, valid: result.valid))
             }
             state.list.replace(rows, spec: Self.spec)
             let flash: Effect<AgentsMessage> =
                 result.valid
                 ? .success("Valid: \(fingerprint) signed it")
-                : .command(.flash(.problem(title: "Not valid", detail: "no request by \(fingerprint) carries this signature")))
+                : .command(
+                    .flash(.problem(title: "Not valid", detail: "no request by \(fingerprint) carries this signature")))
             return [.reachable, flash]
         case .verified(.failure(let failure), _, _):
             state.isBusy = false
             return Effect.report(failure)
         case .navigated(let navigation):
-            state.list.navigate(navigation, pageSize: ListView<AgentLookup>.pageSize(forPanelHeight: context.bodySize.rows))
+            state.list.navigate(
+                navigation, pageSize: ListView<AgentLookup>.pageSize(forPanelHeight: context.bodySize.rows))
             return []
         case .filterChanged(let text):
             state.list.setFilter(text, spec: Self.spec)

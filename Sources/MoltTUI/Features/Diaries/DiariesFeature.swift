@@ -33,13 +33,18 @@ public struct DiariesFeature: Feature {
             + [
                 KeyBinding([.enter], "open the diary's entries", footer: "entries", message: .opened),
                 KeyBinding([.character("n")], "new diary", footer: "new", isMutating: true, message: .createRequested),
-                KeyBinding([.character("e")], "rename the diary", footer: "rename", isMutating: true, message: .renameRequested),
+                KeyBinding(
+                    [.character("e")], "rename the diary", footer: "rename", isMutating: true, message: .renameRequested
+                ),
                 KeyBinding(
                     [.character("v")], "change the visibility", footer: "visibility", isMutating: true,
                     message: .visibilityRequested),
                 .delete("the diary", message: .deleteRequested),
-                KeyBinding([.character("i")], "shares: invite by fingerprint, revoke", footer: "shares", message: .sharesOpened),
-                KeyBinding([.character("R")], "reflect: the diary's recent digest", footer: "digest", message: .reflectOpened),
+                KeyBinding(
+                    [.character("i")], "shares: invite by fingerprint, revoke", footer: "shares", message: .sharesOpened
+                ),
+                KeyBinding(
+                    [.character("R")], "reflect: the diary's recent digest", footer: "digest", message: .reflectOpened),
                 .copy("the diary id", message: .idCopied),
             ] + KeyBinding.sorting(next: .sortCycled, reverse: .sortReversed)
     }
@@ -111,12 +116,19 @@ public struct DiariesFeature: Feature {
                     .confirm(
                         ConfirmRequest(
                             title: "Delete diary?",
-                            body: "“\(diary.name)” and all its entries and shares will be deleted. This cannot be undone.",
+                            body:
+                                "“\(diary.name)” and all its entries and shares will be deleted. This cannot be undone.",
                             confirmLabel: "Delete", isDestructive: true, message: .deleteConfirmed(diary.id))))
             ]
         case .deleteConfirmed(let id):
             state.isSaving = true
-            return [.call("delete", { try await service.deleteDiary(id); return id }, then: DiariesMessage.deleted)]
+            return [
+                .call(
+                    "delete",
+                    {
+                        try await service.deleteDiary(id); return id
+                    }, then: DiariesMessage.deleted)
+            ]
         case .deleted(.success):
             state.isSaving = false
             return [.reachable, .success("Diary deleted")] + update(&state, .refreshRequested, context)

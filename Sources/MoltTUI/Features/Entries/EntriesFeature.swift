@@ -14,11 +14,15 @@ public struct EntriesFeature: Feature {
 
     static let spec = ListSpec<DiaryEntry>(
         id: { $0.id.description },
-        searchText: { "\($0.title ?? "") \($0.entryType.rawValue) \(($0.tags ?? []).joined(separator: " ")) \($0.content)" },
+        searchText: {
+            "\($0.title ?? "") \($0.entryType.rawValue) \(($0.tags ?? []).joined(separator: " ")) \($0.content)"
+        },
         sortableColumns: 6,
         compare: { left, right, column in
             switch column {
-            case 0: ListSpec<DiaryEntry>.order(EntriesFeature.heading(left).lowercased(), EntriesFeature.heading(right).lowercased())
+            case 0:
+                ListSpec<DiaryEntry>.order(
+                    EntriesFeature.heading(left).lowercased(), EntriesFeature.heading(right).lowercased())
             case 1: ListSpec<DiaryEntry>.order(left.entryType.rawValue, right.entryType.rawValue)
             case 2: ListSpec<DiaryEntry>.order(left.importance, right.importance)
             case 3: ListSpec<DiaryEntry>.order((left.tags ?? []).joined(), (right.tags ?? []).joined())
@@ -39,15 +43,26 @@ public struct EntriesFeature: Feature {
         KeyBinding.navigation { EntriesMessage.navigated($0) }
             + [
                 KeyBinding([.enter], "open the entry", footer: "open", message: .opened),
-                KeyBinding([.character("n")], "new entry (inline editor)", footer: "new", isMutating: true, message: .editorOpened(.create)),
-                KeyBinding([.character("N")], "new entry in $EDITOR", isMutating: true, message: .externalEditorOpened(.create)),
-                KeyBinding([.character("e")], "edit the entry (inline editor)", footer: "edit", isMutating: true, message: .editorOpened(.edit)),
-                KeyBinding([.character("E")], "edit the entry in $EDITOR", isMutating: true, message: .externalEditorOpened(.edit)),
                 KeyBinding(
-                    [.character("u")], "supersede: write the entry that replaces it", footer: "supersede", isMutating: true,
+                    [.character("n")], "new entry (inline editor)", footer: "new", isMutating: true,
+                    message: .editorOpened(.create)),
+                KeyBinding(
+                    [.character("N")], "new entry in $EDITOR", isMutating: true, message: .externalEditorOpened(.create)
+                ),
+                KeyBinding(
+                    [.character("e")], "edit the entry (inline editor)", footer: "edit", isMutating: true,
+                    message: .editorOpened(.edit)),
+                KeyBinding(
+                    [.character("E")], "edit the entry in $EDITOR", isMutating: true,
+                    message: .externalEditorOpened(.edit)),
+                KeyBinding(
+                    [.character("u")], "supersede: write the entry that replaces it", footer: "supersede",
+                    isMutating: true,
                     message: .editorOpened(.supersede)),
                 .delete("the entry", message: .deleteRequested),
-                KeyBinding([.character("t")], "show one type only (cycles, asks the server)", footer: "type", group: .view, message: .typeCycled),
+                KeyBinding(
+                    [.character("t")], "show one type only (cycles, asks the server)", footer: "type", group: .view,
+                    message: .typeCycled),
                 KeyBinding([.character("R")], "reflect: the diary's recent digest", message: .reflectOpened),
                 .copy("the entry id", message: .idCopied),
             ] + KeyBinding.sorting(next: .sortCycled, reverse: .sortReversed)
@@ -134,12 +149,19 @@ public struct EntriesFeature: Feature {
                     .confirm(
                         ConfirmRequest(
                             title: "Delete entry?",
-                            body: "“\(TextLayout.truncate(Self.heading(entry), toWidth: 60))” will be deleted for everyone who can read the diary.",
+                            body:
+                                "“\(TextLayout.truncate(Self.heading(entry), toWidth: 60))” will be deleted for everyone who can read the diary.",
                             confirmLabel: "Delete", isDestructive: true, message: .deleteConfirmed(entry.id))))
             ]
         case .deleteConfirmed(let id):
             state.isSaving = true
-            return [.call("delete", { try await service.deleteEntry(id, in: diaryID); return id }, then: EntriesMessage.deleted)]
+            return [
+                .call(
+                    "delete",
+                    {
+                        try await service.deleteEntry(id, in: diaryID); return id
+                    }, then: EntriesMessage.deleted)
+            ]
         case .deleted(.success):
             state.isSaving = false
             return [.reachable, .success("Entry deleted")] + update(&state, .refreshRequested, context)
@@ -156,7 +178,8 @@ public struct EntriesFeature: Feature {
         let diaryID = state.diary.id
         let type = state.typeFilter
         return .call(
-            "load", { try await service.entries(in: diaryID, limit: EntriesState.pageSize, offset: offset, type: type) },
+            "load",
+            { try await service.entries(in: diaryID, limit: EntriesState.pageSize, offset: offset, type: type) },
             then: { EntriesMessage.loaded($0, offset: offset) })
     }
 

@@ -80,7 +80,9 @@ public struct EntryDraft: Equatable, Sendable {
         }
         if title.count > EntryLimits.titleMaxLength { return "The title is over 255 characters." }
         if tags.count > EntryLimits.maxTags { return "At most 20 tags." }
-        if let long = tags.first(where: { $0.count > EntryLimits.tagMaxLength }) { return "The tag “\(long)” is over 50 characters." }
+        if let long = tags.first(where: { $0.count > EntryLimits.tagMaxLength }) {
+            return "The tag “\(long)” is over 50 characters."
+        }
         if !type.isKnown { return "Unknown type “\(type.rawValue)”." }
         if !EntryLimits.importance.contains(importance) { return "The importance is 1 to 10." }
         return nil

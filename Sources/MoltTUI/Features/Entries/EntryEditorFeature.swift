@@ -79,10 +79,13 @@ public struct EntryEditorFeature: Feature {
     public func bindings(_ state: EntryEditorState, _ context: FeatureContext) -> [KeyBinding<EntryEditorMessage>] {
         [
             KeyBinding([.control("s")], "save", footer: "save", message: .keyPressed(.control("s"))),
-            KeyBinding([.escape], "leave (asks first when something changed)", footer: "cancel", message: .keyPressed(.escape)),
+            KeyBinding(
+                [.escape], "leave (asks first when something changed)", footer: "cancel", message: .keyPressed(.escape)),
             KeyBinding([.tab], "next field (in the content: indent)", group: .navigation, message: .keyPressed(.tab)),
             KeyBinding([.backTab], "previous field", group: .navigation, message: .keyPressed(.backTab)),
-            KeyBinding([.left, .right], "type and importance: change the value", group: .navigation, message: .keyPressed(.right)),
+            KeyBinding(
+                [.left, .right], "type and importance: change the value", group: .navigation,
+                message: .keyPressed(.right)),
             KeyBinding([.control("e")], "continue in $EDITOR", footer: "$EDITOR", message: .keyPressed(.control("e"))),
         ]
     }
@@ -126,7 +129,9 @@ public struct EntryEditorFeature: Feature {
             let service = service
             let purpose = state.purpose
             let diaryID = state.diary.id
-            return [.call("save", { try await service.save(draft, purpose, in: diaryID) }, then: EntryEditorMessage.saved)]
+            return [
+                .call("save", { try await service.save(draft, purpose, in: diaryID) }, then: EntryEditorMessage.saved)
+            ]
         case .escape:
             guard state.isDirty else { return [.command(.pop)] }
             return [
@@ -137,7 +142,11 @@ public struct EntryEditorFeature: Feature {
                             confirmLabel: "Discard", isDestructive: true, message: .discardConfirmed)))
             ]
         case .control("e"):
-            return [.command(.editExternally(text: state.draft.editorText, suffix: ".md", then: EntryEditorMessage.externallyEdited))]
+            return [
+                .command(
+                    .editExternally(
+                        text: state.draft.editorText, suffix: ".md", then: EntryEditorMessage.externallyEdited))
+            ]
         case .backTab:
             state.focus = EntryEditorField(rawValue: (state.focus.rawValue + 4) % 5) ?? .title
             return []
@@ -171,8 +180,10 @@ public struct EntryEditorFeature: Feature {
         let theme = context.theme
         let layout = Self.layout(rect)
         let heading = "\(state.purpose.title) in \(state.diary.name)"
-        let fields = Panel(title: heading, note: "ctrl-s save · esc cancel").render(in: layout.fields, on: &screen, theme: theme)
-            .insetBy(dx: 1, dy: 0)
+        let fields = Panel(title: heading, note: "ctrl-s save · esc cancel").render(
+            in: layout.fields, on: &screen, theme: theme
+        )
+        .insetBy(dx: 1, dy: 0)
         let labelWidth = 12
         var cursor: CellPosition? = nil
         let rows: [(EntryEditorField, String)] = [
@@ -190,14 +201,18 @@ public struct EntryEditorFeature: Feature {
                     cursor = editor.render(prompt: "", in: value, on: &screen, theme: theme)
                 } else {
                     let hint = field == .tags && editor.text.isEmpty ? "comma-separated" : editor.text
-                    screen.write(hint, row: row.y, column: value.x, style: theme.style(editor.text.isEmpty ? .muted : .input), clip: value)
+                    screen.write(
+                        hint, row: row.y, column: value.x, style: theme.style(editor.text.isEmpty ? .muted : .input),
+                        clip: value)
                 }
             case .type:
                 screen.write(
                     "◀ \(state.type.rawValue) ▶", row: row.y, column: value.x,
                     style: theme.style(focused ? .buttonFocused : .input), clip: value)
             case .importance:
-                let bar = String(repeating: "■", count: state.importance) + String(repeating: "·", count: 10 - state.importance)
+                let bar =
+                    String(repeating: "■", count: state.importance)
+                    + String(repeating: "·", count: 10 - state.importance)
                 screen.write(
                     "◀ \(state.importance) ▶ \(bar)", row: row.y, column: value.x,
                     style: theme.style(focused ? .buttonFocused : .input), clip: value)

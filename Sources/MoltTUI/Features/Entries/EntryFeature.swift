@@ -50,7 +50,9 @@ public struct EntryFeature: Feature {
     public func bindings(_ state: EntryState, _ context: FeatureContext) -> [KeyBinding<EntryMessage>] {
         KeyBinding.navigation { EntryMessage.navigated($0) }
             + [
-                KeyBinding([.character("e")], "edit (inline editor)", footer: "edit", isMutating: true, message: .editorOpened(.edit)),
+                KeyBinding(
+                    [.character("e")], "edit (inline editor)", footer: "edit", isMutating: true,
+                    message: .editorOpened(.edit)),
                 KeyBinding([.character("E")], "edit in $EDITOR", isMutating: true, message: .externalEditorOpened),
                 KeyBinding(
                     [.character("u")], "supersede: write the entry that replaces it", footer: "supersede",
@@ -100,7 +102,9 @@ public struct EntryFeature: Feature {
             }
             state.isSaving = true
             let entry = state.entry
-            return [.call("save", { try await service.save(draft, .edit(entry), in: diaryID) }, then: EntryMessage.saved)]
+            return [
+                .call("save", { try await service.save(draft, .edit(entry), in: diaryID) }, then: EntryMessage.saved)
+            ]
         case .saved(.success(let saved)):
             state.isSaving = false
             state.entry = saved.entry
@@ -113,12 +117,19 @@ public struct EntryFeature: Feature {
                 .command(
                     .confirm(
                         ConfirmRequest(
-                            title: "Delete entry?", body: "This entry will be deleted for everyone who can read the diary.",
+                            title: "Delete entry?",
+                            body: "This entry will be deleted for everyone who can read the diary.",
                             confirmLabel: "Delete", isDestructive: true, message: .deleteConfirmed)))
             ]
         case .deleteConfirmed:
             state.isSaving = true
-            return [.call("delete", { try await service.deleteEntry(entryID, in: diaryID); return entryID }, then: EntryMessage.deleted)]
+            return [
+                .call(
+                    "delete",
+                    {
+                        try await service.deleteEntry(entryID, in: diaryID); return entryID
+                    }, then: EntryMessage.deleted)
+            ]
         case .deleted(.success):
             state.isSaving = false
             return [.reachable, .success("Entry deleted"), .command(.pop)]
@@ -130,13 +141,18 @@ public struct EntryFeature: Feature {
     public func render(_ state: EntryState, in rect: Rect, on screen: inout Screen, _ context: FeatureContext) {
         let layout = Self.layout(rect)
         let entry = state.entry
-        let facts = Panel(title: EntriesFeature.heading(entry)).render(in: layout.facts, on: &screen, theme: context.theme)
-            .insetBy(dx: 1, dy: 0)
+        let facts = Panel(title: EntriesFeature.heading(entry)).render(
+            in: layout.facts, on: &screen, theme: context.theme
+        )
+        .insetBy(dx: 1, dy: 0)
         var risk: (String, String, StyleRole) = ("Injection", "no risk found", .success)
         if entry.injectionRisk { risk = ("Injection", "⚠ possible prompt injection: read with care", .error) }
         FactLines.render(
             [
-                ("Type", "\(entry.entryType) · importance \(entry.importance)/10 · read \(entry.accessCount)×", .normal),
+                (
+                    "Type", "\(entry.entryType) · importance \(entry.importance)/10 · read \(entry.accessCount)×",
+                    .normal
+                ),
                 ("Tags", (entry.tags ?? []).isEmpty ? "—" : (entry.tags ?? []).joined(separator: ", "), .normal),
                 risk,
                 (

@@ -55,7 +55,9 @@ public struct FeedFeature: Feature {
 
     static let spec = ListSpec<PublicFeedEntry>(
         id: { $0.id.description },
-        searchText: { "\($0.title ?? "") \($0.author.fingerprint) \(($0.tags ?? []).joined(separator: " ")) \($0.content)" },
+        searchText: {
+            "\($0.title ?? "") \($0.author.fingerprint) \(($0.tags ?? []).joined(separator: " ")) \($0.content)"
+        },
         sortableColumns: 3,
         compare: { left, right, column in
             switch column {
@@ -78,10 +80,13 @@ public struct FeedFeature: Feature {
             + [
                 KeyBinding([.enter], "open the entry", footer: "open", message: .opened),
                 KeyBinding([.character("s")], "search public entries", footer: "search", message: .searchRequested),
-                KeyBinding([.character("t")], "only entries with a tag", footer: "tag", group: .view, message: .tagRequested),
+                KeyBinding(
+                    [.character("t")], "only entries with a tag", footer: "tag", group: .view, message: .tagRequested),
             ]
         if state.search != nil || state.tag != nil {
-            bindings.append(KeyBinding([.character("x")], "back to the whole feed", footer: "clear", group: .view, message: .cleared))
+            bindings.append(
+                KeyBinding(
+                    [.character("x")], "back to the whole feed", footer: "clear", group: .view, message: .cleared))
         }
         return bindings + [.copy("the entry id", message: .idCopied)]
             + KeyBinding.sorting(next: .sortCycled, reverse: .sortReversed)
@@ -99,12 +104,20 @@ public struct FeedFeature: Feature {
                 return [.call("load", { try await service.searchPublicFeed(query) }, then: FeedMessage.searched)]
             }
             let tag = state.tag
-            return [.call("load", { try await service.publicFeed(cursor: nil, tag: tag) }, then: { FeedMessage.loaded($0, appending: false) })]
+            return [
+                .call(
+                    "load", { try await service.publicFeed(cursor: nil, tag: tag) },
+                    then: { FeedMessage.loaded($0, appending: false) })
+            ]
         case .moreRequested:
             guard state.search == nil, let cursor = state.nextCursor, !state.list.isLoading else { return [] }
             state.list.isLoading = true
             let tag = state.tag
-            return [.call("load", { try await service.publicFeed(cursor: cursor, tag: tag) }, then: { FeedMessage.loaded($0, appending: true) })]
+            return [
+                .call(
+                    "load", { try await service.publicFeed(cursor: cursor, tag: tag) },
+                    then: { FeedMessage.loaded($0, appending: true) })
+            ]
         case .loaded(.success(let page), let appending):
             if appending {
                 state.list.append(page.items, spec: Self.spec)
@@ -139,7 +152,9 @@ public struct FeedFeature: Feature {
                 submitLabel: "Search", note: "2 to 200 characters; words, \"phrases\", -excluded")
             return []
         case .tagRequested:
-            state.form = FormState(title: "Only entries tagged", purpose: .tag, fields: [.text("Tag", state.tag ?? "")], submitLabel: "Filter")
+            state.form = FormState(
+                title: "Only entries tagged", purpose: .tag, fields: [.text("Tag", state.tag ?? "")],
+                submitLabel: "Filter")
             return []
         case .cleared:
             state.search = nil

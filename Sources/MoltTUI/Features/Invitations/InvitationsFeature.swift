@@ -50,12 +50,19 @@ public struct InvitationsFeature: Feature {
 
     static let spec = ListSpec<Invitation>(
         id: { $0.share.id.description },
-        searchText: { "\($0.diary?.name ?? "") \($0.share.diaryId) \($0.diary?.ownerId.description ?? "") \($0.share.role.rawValue)" },
+        searchText: {
+            "\($0.diary?.name ?? "") \($0.share.diaryId) \($0.diary?.ownerId.description ?? "") \($0.share.role.rawValue)"
+        },
         sortableColumns: 4,
         compare: { left, right, column in
             switch column {
-            case 0: ListSpec<Invitation>.order(left.diary?.name ?? left.share.diaryId.description, right.diary?.name ?? right.share.diaryId.description)
-            case 1: ListSpec<Invitation>.order(left.diary?.ownerId.description ?? "", right.diary?.ownerId.description ?? "")
+            case 0:
+                ListSpec<Invitation>.order(
+                    left.diary?.name ?? left.share.diaryId.description,
+                    right.diary?.name ?? right.share.diaryId.description)
+            case 1:
+                ListSpec<Invitation>.order(
+                    left.diary?.ownerId.description ?? "", right.diary?.ownerId.description ?? "")
             case 2: ListSpec<Invitation>.order(left.share.role.rawValue, right.share.role.rawValue)
             default: ListSpec<Invitation>.order(left.share.invitedAt, right.share.invitedAt)
             }
@@ -66,8 +73,12 @@ public struct InvitationsFeature: Feature {
     public func bindings(_ state: InvitationsState, _ context: FeatureContext) -> [KeyBinding<InvitationsMessage>] {
         KeyBinding.navigation { InvitationsMessage.navigated($0) }
             + [
-                KeyBinding([.character("a")], "accept the invitation", footer: "accept", isMutating: true, message: .acceptRequested),
-                KeyBinding([.character("x")], "decline the invitation", footer: "decline", isMutating: true, message: .declineRequested),
+                KeyBinding(
+                    [.character("a")], "accept the invitation", footer: "accept", isMutating: true,
+                    message: .acceptRequested),
+                KeyBinding(
+                    [.character("x")], "decline the invitation", footer: "decline", isMutating: true,
+                    message: .declineRequested),
                 KeyBinding([.enter], "details", footer: "details", message: .opened),
             ] + KeyBinding.sorting(next: .sortCycled, reverse: .sortReversed)
     }
@@ -89,7 +100,8 @@ public struct InvitationsFeature: Feature {
             state.list.failure = failure
             return Effect.report(failure)
         case .navigated(let navigation):
-            state.list.navigate(navigation, pageSize: ListView<Invitation>.pageSize(forPanelHeight: context.bodySize.rows))
+            state.list.navigate(
+                navigation, pageSize: ListView<Invitation>.pageSize(forPanelHeight: context.bodySize.rows))
             return []
         case .filterChanged(let text):
             state.list.setFilter(text, spec: Self.spec)
@@ -113,8 +125,13 @@ public struct InvitationsFeature: Feature {
             ]
         case .answered(.success(let share), let accepted):
             state.answering = nil
-            let name = state.list.rows.first { $0.share.id == share.id }?.diary?.name ?? Format.shortID(share.diaryId.description)
-            let text = accepted ? "Accepted: you can now \(share.role == .writer ? "write" : "read") \(name)" : "Declined the invitation to \(name)"
+            let name =
+                state.list.rows.first { $0.share.id == share.id }?.diary?.name
+                ?? Format.shortID(share.diaryId.description)
+            let text =
+                accepted
+                ? "Accepted: you can now \(share.role == .writer ? "write" : "read") \(name)"
+                : "Declined the invitation to \(name)"
             return [.reachable, .success(text)] + update(&state, .refreshRequested, context)
         case .answered(.failure(let failure), _):
             state.answering = nil
@@ -170,8 +187,12 @@ public struct InvitationsFeature: Feature {
                 case 0:
                     return invitation.diary.map { TableCell($0.name, role: .title) }
                         ?? TableCell("diary \(Format.shortID(invitation.share.diaryId.description))")
-                case 1: return TableCell(invitation.diary.map { Format.shortID($0.ownerId.description) } ?? "—", role: .muted)
-                case 2: return TableCell(invitation.share.role.rawValue, role: invitation.share.role == .writer ? .warning : .normal)
+                case 1:
+                    return TableCell(
+                        invitation.diary.map { Format.shortID($0.ownerId.description) } ?? "—", role: .muted)
+                case 2:
+                    return TableCell(
+                        invitation.share.role.rawValue, role: invitation.share.role == .writer ? .warning : .normal)
                 case 3: return TableCell(Format.dateTime(invitation.share.invitedAt), role: .muted)
                 default: return TableCell(Format.age(invitation.share.invitedAt, now: context.now), role: .muted)
                 }

@@ -37,7 +37,9 @@ public struct ClientsFeature: Feature {
 
     static let spec = ListSpec<HydraOAuth2Client>(
         id: { $0.clientId ?? "" },
-        searchText: { "\($0.clientId ?? "") \($0.clientName ?? "") \($0.scope ?? "") \($0.metadataValue("fingerprint") ?? "")" },
+        searchText: {
+            "\($0.clientId ?? "") \($0.clientName ?? "") \($0.scope ?? "") \($0.metadataValue("fingerprint") ?? "")"
+        },
         sortableColumns: 3,
         compare: { left, right, column in
             switch column {
@@ -66,13 +68,25 @@ public struct ClientsFeature: Feature {
         case .refreshRequested:
             guard !state.list.isLoading else { return [] }
             state.list.isLoading = true
-            return [.call("load", { try await service.oauthClients(pageToken: nil) }, then: { ClientsMessage.loaded($0, appending: false) })]
+            return [
+                .call(
+                    "load", { try await service.oauthClients(pageToken: nil) },
+                    then: { ClientsMessage.loaded($0, appending: false) })
+            ]
         case .moreRequested:
             guard let token = state.nextPage, !state.list.isLoading else { return [] }
             state.list.isLoading = true
-            return [.call("load", { try await service.oauthClients(pageToken: token) }, then: { ClientsMessage.loaded($0, appending: true) })]
+            return [
+                .call(
+                    "load", { try await service.oauthClients(pageToken: token) },
+                    then: { ClientsMessage.loaded($0, appending: true) })
+            ]
         case .loaded(.success(let page), let appending):
-            if appending { state.list.append(page.items, spec: Self.spec) } else { state.list.replace(page.items, spec: Self.spec) }
+            if appending {
+                state.list.append(page.items, spec: Self.spec)
+            } else {
+                state.list.replace(page.items, spec: Self.spec)
+            }
             state.nextPage = page.nextPageToken
             return [.reachable]
         case .loaded(.failure(let failure), _):

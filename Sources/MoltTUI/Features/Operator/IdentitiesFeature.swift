@@ -70,9 +70,12 @@ public struct IdentitiesFeature: Feature {
         compare: { left, right, column in
             switch column {
             case 0: ListSpec<AgentIdentity>.order(left.fingerprint ?? "", right.fingerprint ?? "")
-            case 1: ListSpec<AgentIdentity>.order(left.identity.state?.rawValue ?? "", right.identity.state?.rawValue ?? "")
+            case 1:
+                ListSpec<AgentIdentity>.order(left.identity.state?.rawValue ?? "", right.identity.state?.rawValue ?? "")
             case 2: ListSpec<AgentIdentity>.order(left.client?.clientName ?? "", right.client?.clientName ?? "")
-            default: ListSpec<AgentIdentity>.order(left.identity.createdAt ?? .distantPast, right.identity.createdAt ?? .distantPast)
+            default:
+                ListSpec<AgentIdentity>.order(
+                    left.identity.createdAt ?? .distantPast, right.identity.createdAt ?? .distantPast)
             }
         })
 
@@ -98,13 +101,25 @@ public struct IdentitiesFeature: Feature {
         case .refreshRequested:
             guard !state.list.isLoading else { return [] }
             state.list.isLoading = true
-            return [.call("load", { try await Self.page(service, token: nil) }, then: { IdentitiesMessage.loaded($0, appending: false) })]
+            return [
+                .call(
+                    "load", { try await Self.page(service, token: nil) },
+                    then: { IdentitiesMessage.loaded($0, appending: false) })
+            ]
         case .moreRequested:
             guard let token = state.nextPage, !state.list.isLoading else { return [] }
             state.list.isLoading = true
-            return [.call("load", { try await Self.page(service, token: token) }, then: { IdentitiesMessage.loaded($0, appending: true) })]
+            return [
+                .call(
+                    "load", { try await Self.page(service, token: token) },
+                    then: { IdentitiesMessage.loaded($0, appending: true) })
+            ]
         case .loaded(.success(let page), let appending):
-            if appending { state.list.append(page.agents, spec: Self.spec) } else { state.list.replace(page.agents, spec: Self.spec) }
+            if appending {
+                state.list.append(page.agents, spec: Self.spec)
+            } else {
+                state.list.replace(page.agents, spec: Self.spec)
+            }
             state.nextPage = page.nextPage
             return [.reachable]
         case .loaded(.failure(let failure), _):
@@ -125,7 +140,9 @@ public struct IdentitiesFeature: Feature {
             return []
         case .opened:
             guard let agent = state.list.selected else { return [] }
-            var paragraphs = [TextView.Paragraph("Identity (Kratos)", role: .title), TextView.Paragraph(Format.json(agent.identity))]
+            var paragraphs = [
+                TextView.Paragraph("Identity (Kratos)", role: .title), TextView.Paragraph(Format.json(agent.identity)),
+            ]
             paragraphs += [TextView.Paragraph(""), TextView.Paragraph("OAuth2 client (Hydra)", role: .title)]
             paragraphs.append(TextView.Paragraph(agent.client.map { Format.json($0) } ?? "none found"))
             return [
@@ -133,7 +150,8 @@ public struct IdentitiesFeature: Feature {
                     .push(
                         .document(
                             DocumentState(
-                                title: agent.fingerprint ?? Format.shortID(agent.identity.id.uuidString), paragraphs: paragraphs,
+                                title: agent.fingerprint ?? Format.shortID(agent.identity.id.uuidString),
+                                paragraphs: paragraphs,
                                 copyText: agent.identity.id.uuidString.lowercased(), copyWhat: "the identity id"))))
             ]
         case .stateToggleRequested:
@@ -148,15 +166,24 @@ public struct IdentitiesFeature: Feature {
                     .confirm(
                         ConfirmRequest(
                             title: next == .inactive ? "Deactivate identity?" : "Activate identity?", body: body,
-                            confirmLabel: next == .inactive ? "Deactivate" : "Activate", isDestructive: next == .inactive,
+                            confirmLabel: next == .inactive ? "Deactivate" : "Activate",
+                            isDestructive: next == .inactive,
                             message: .stateToggleConfirmed(agent.identity.id, next))))
             ]
         case .stateToggleConfirmed(let id, let next):
             state.isSaving = true
-            return [.call("save", { try await service.setIdentityState(next, of: id) }, then: IdentitiesMessage.stateChanged)]
+            return [
+                .call(
+                    "save", { try await service.setIdentityState(next, of: id) }, then: IdentitiesMessage.stateChanged)
+            ]
         case .stateChanged(.success(let identity)):
             state.isSaving = false
-            return [.reachable, .success("Identity \(Format.shortID(identity.id.uuidString.lowercased())) is \(identity.state?.rawValue ?? "changed")")]
+            return [
+                .reachable,
+                .success(
+                    "Identity \(Format.shortID(identity.id.uuidString.lowercased())) is \(identity.state?.rawValue ?? "changed")"
+                ),
+            ]
                 + update(&state, .refreshRequested, context)
         case .stateChanged(.failure(let failure)):
             state.isSaving = false
@@ -189,7 +216,8 @@ public struct IdentitiesFeature: Feature {
 
     public func render(_ state: IdentitiesState, in rect: Rect, on screen: inout Screen, _ context: FeatureContext) {
         ListView(
-            state.list, title: "Identities (Kratos) and clients (Hydra)" + (state.nextPage == nil ? "" : " · more below"),
+            state.list,
+            title: "Identities (Kratos) and clients (Hydra)" + (state.nextPage == nil ? "" : " · more below"),
             columns: [
                 TableColumn("Fingerprint", width: .fixed(19)),
                 TableColumn("State", width: .fixed(8)),
@@ -210,7 +238,8 @@ public struct IdentitiesFeature: Feature {
                 case 4: return TableCell(agent.identity.id.uuidString.lowercased(), role: .muted)
                 default:
                     let voucher = agent.identity.trait("voucher_code") ?? "—"
-                    return TableCell(voucher == "genesis-bootstrap" ? "genesis" : String(voucher.prefix(12)), role: .muted)
+                    return TableCell(
+                        voucher == "genesis-bootstrap" ? "genesis" : String(voucher.prefix(12)), role: .muted)
                 }
             }
         ).render(in: rect, on: &screen, theme: context.theme)

@@ -113,7 +113,8 @@ public struct NetworkFeature: Feature {
                 }
             }
         ).render(in: layout.list, on: &screen, theme: context.theme)
-        let inside = Panel(title: "Trust tree", isFocused: state.focus == .graph).render(in: layout.tree, on: &screen, theme: context.theme)
+        let inside = Panel(title: "Trust tree", isFocused: state.focus == .graph).render(
+            in: layout.tree, on: &screen, theme: context.theme)
         TextView(paragraphs: TrustTree.lines(state.list.rows), scroll: state.treeScroll)
             .render(in: inside.insetBy(dx: 1, dy: 0), on: &screen, theme: context.theme)
     }

@@ -64,7 +64,9 @@ public struct RelationsFeature: Feature {
     public func bindings(_ state: RelationsState, _ context: FeatureContext) -> [KeyBinding<RelationsMessage>] {
         KeyBinding.navigation { RelationsMessage.navigated($0) }
             + [
-                KeyBinding([.character("f")], "which tuples: namespace, object, relation, subject", footer: "query", group: .view, message: .queryRequested),
+                KeyBinding(
+                    [.character("f")], "which tuples: namespace, object, relation, subject", footer: "query",
+                    group: .view, message: .queryRequested),
                 KeyBinding([.character("c")], "check a permission", footer: "check", message: .checkRequested),
                 .copy("the tuple", message: .tupleCopied),
             ]
@@ -79,13 +81,25 @@ public struct RelationsFeature: Feature {
         switch message {
         case .refreshRequested:
             state.list.isLoading = true
-            return [.call("load", { try await service.relationTuples(query, pageToken: nil) }, then: { RelationsMessage.loaded($0, appending: false) })]
+            return [
+                .call(
+                    "load", { try await service.relationTuples(query, pageToken: nil) },
+                    then: { RelationsMessage.loaded($0, appending: false) })
+            ]
         case .moreRequested:
             guard let token = state.nextPage, !state.list.isLoading else { return [] }
             state.list.isLoading = true
-            return [.call("load", { try await service.relationTuples(query, pageToken: token) }, then: { RelationsMessage.loaded($0, appending: true) })]
+            return [
+                .call(
+                    "load", { try await service.relationTuples(query, pageToken: token) },
+                    then: { RelationsMessage.loaded($0, appending: true) })
+            ]
         case .loaded(.success(let page), let appending):
-            if appending { state.list.append(page.items, spec: Self.spec) } else { state.list.replace(page.items, spec: Self.spec) }
+            if appending {
+                state.list.append(page.items, spec: Self.spec)
+            } else {
+                state.list.replace(page.items, spec: Self.spec)
+            }
             state.nextPage = page.nextPageToken
             return [.reachable]
         case .loaded(.failure(let failure), _):
@@ -116,7 +130,9 @@ public struct RelationsFeature: Feature {
                     .text("Object", selected?.object ?? ""), .text("Relation", "read"),
                     .text("Subject id", selected.flatMap { Self.subjectID($0.subject) } ?? ""),
                 ], submitLabel: "Check",
-                note: "Diary: read, write, manage, owner, writers, readers · DiaryEntry: view, edit, delete · Agent: act_as")
+                note:
+                    "Diary: read, write, manage, owner, writers, readers · DiaryEntry: view, edit, delete · Agent: act_as"
+            )
             return []
         case .formKey(let key):
             guard var form = state.form else { return [] }
@@ -148,8 +164,13 @@ public struct RelationsFeature: Feature {
                     state.form = nil
                     state.isChecking = true
                     let tuple = KetoRelationTuple(
-                        namespace: namespace, object: form.text("Object"), relation: form.text("Relation"), subject: subject)
-                    return [.call("check", { try await service.checkPermission(tuple) }, then: { RelationsMessage.checked($0, tuple) })]
+                        namespace: namespace, object: form.text("Object"), relation: form.text("Relation"),
+                        subject: subject)
+                    return [
+                        .call(
+                            "check", { try await service.checkPermission(tuple) },
+                            then: { RelationsMessage.checked($0, tuple) })
+                    ]
                 }
             }
         case .checked(.success(let allowed), let tuple):
@@ -174,9 +195,12 @@ public struct RelationsFeature: Feature {
         let theme = context.theme
         let layout = Self.layout(rect)
         let query = state.query
-        let scope = [query.namespace, query.object, query.relation, query.subject?.description].compactMap { $0 }.joined(separator: " · ")
+        let scope = [query.namespace, query.object, query.relation, query.subject?.description].compactMap { $0 }
+            .joined(separator: " · ")
         ListView(
-            state.list, title: "Relation tuples (Keto)" + (scope.isEmpty ? "" : " · \(scope)") + (state.nextPage == nil ? "" : " · more below"),
+            state.list,
+            title: "Relation tuples (Keto)" + (scope.isEmpty ? "" : " · \(scope)")
+                + (state.nextPage == nil ? "" : " · more below"),
             columns: [
                 TableColumn("Namespace", width: .fixed(10)),
                 TableColumn("Object", width: .flexible(minimum: 10, weight: 2)),
@@ -193,19 +217,24 @@ public struct RelationsFeature: Feature {
                 }
             }
         ).render(in: layout.list, on: &screen, theme: theme)
-        let inside = Panel(title: "Permission check", note: "c checks", isFocused: false).render(in: layout.check, on: &screen, theme: theme)
-            .insetBy(dx: 1, dy: 0)
+        let inside = Panel(title: "Permission check", note: "c checks", isFocused: false).render(
+            in: layout.check, on: &screen, theme: theme
+        )
+        .insetBy(dx: 1, dy: 0)
         let line: (String, StyleRole)
         if state.isChecking {
             line = ("checking…", .muted)
         } else if let check = state.lastCheck {
             line = (
-                "\(check.allowed ? "✔ allowed" : "✖ denied")  \(check.tuple.description)", check.allowed ? .success : .error
+                "\(check.allowed ? "✔ allowed" : "✖ denied")  \(check.tuple.description)",
+                check.allowed ? .success : .error
             )
         } else {
             line = ("c asks Keto whether a subject has a permission on an object.", .muted)
         }
-        screen.write(TextLayout.truncate(line.0, toWidth: inside.width), row: inside.y, column: inside.x, style: theme.style(line.1), clip: inside)
+        screen.write(
+            TextLayout.truncate(line.0, toWidth: inside.width), row: inside.y, column: inside.x,
+            style: theme.style(line.1), clip: inside)
         if let form = state.form { screen.cursor = form.render(in: rect, on: &screen, theme: theme) }
     }
 

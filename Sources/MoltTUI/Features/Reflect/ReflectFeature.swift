@@ -50,9 +50,13 @@ public struct ReflectFeature: Feature {
         KeyBinding.navigation { ReflectMessage.navigated($0) }
             + [
                 KeyBinding([.enter], "open the entry", footer: "open", message: .opened),
-                KeyBinding([.character("+")], "a longer period", footer: "longer", group: .view, message: .periodChanged(longer: true)),
+                KeyBinding(
+                    [.character("+")], "a longer period", footer: "longer", group: .view,
+                    message: .periodChanged(longer: true)),
                 KeyBinding([.character("-")], "a shorter period", group: .view, message: .periodChanged(longer: false)),
-                KeyBinding([.character("t")], "one entry type only (cycles)", footer: "type", group: .view, message: .typeCycled),
+                KeyBinding(
+                    [.character("t")], "one entry type only (cycles)", footer: "type", group: .view,
+                    message: .typeCycled),
             ]
     }
 
@@ -71,7 +75,8 @@ public struct ReflectFeature: Feature {
             state.isLoading = false
             state.failure = nil
             state.digest = digest
-            state.viewport.reveal(rowCount: digest.entries.count, pageSize: Self.layout(Rect(size: context.bodySize)).pageSize)
+            state.viewport.reveal(
+                rowCount: digest.entries.count, pageSize: Self.layout(Rect(size: context.bodySize)).pageSize)
             return [.reachable]
         case .loaded(.failure(let failure)):
             state.isLoading = false
@@ -134,7 +139,8 @@ public struct ReflectFeature: Feature {
                 }
             }
         ).render(in: inside, on: &screen, theme: theme)
-        let footer = state.digest.map { "\($0.totalEntries) entries · generated \(Format.timestamp($0.generatedAt))" } ?? ""
+        let footer =
+            state.digest.map { "\($0.totalEntries) entries · generated \(Format.timestamp($0.generatedAt))" } ?? ""
         let preview = Panel(title: "Content", note: footer).render(in: layout.preview, on: &screen, theme: theme)
         if !entries.isEmpty {
             let entry = entries[min(state.viewport.selected, entries.count - 1)]

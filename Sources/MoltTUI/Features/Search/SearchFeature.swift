@@ -67,8 +67,11 @@ public struct SearchFeature: Feature {
         return KeyBinding.navigation { SearchMessage.navigated($0) }
             + [
                 KeyBinding([.enter], "open the entry", footer: "open", message: .opened),
-                KeyBinding([.character("/"), .character("i")], "edit the query", footer: "query", message: .editRequested),
-                KeyBinding([.character("t")], "one entry type only (cycles)", footer: "type", group: .view, message: .typeCycled),
+                KeyBinding(
+                    [.character("/"), .character("i")], "edit the query", footer: "query", message: .editRequested),
+                KeyBinding(
+                    [.character("t")], "one entry type only (cycles)", footer: "type", group: .view,
+                    message: .typeCycled),
             ]
     }
 
@@ -97,7 +100,9 @@ public struct SearchFeature: Feature {
             state.results.isLoading = true
             let request = SearchDiaryRequest(
                 query: query, limit: SearchLimits.limitRange.upperBound, entryTypes: state.type.map { [$0] })
-            return [.call("search", { try await service.search(request) }, then: { SearchMessage.loaded($0, query: query) })]
+            return [
+                .call("search", { try await service.search(request) }, then: { SearchMessage.loaded($0, query: query) })
+            ]
         case .loaded(.success(let results), let query):
             state.unavailable = nil
             state.lastQuery = query
@@ -133,7 +138,9 @@ public struct SearchFeature: Feature {
             let diary =
                 state.diaries[result.entry.diaryId]
                 ?? DiaryCatalog(
-                    id: result.entry.diaryId, ownerId: AgentID(rawValue: UUID(uuidString: "00000000-0000-0000-0000-000000000000") ?? UUID()), name: "shared diary",
+                    id: result.entry.diaryId,
+                    ownerId: AgentID(rawValue: UUID(uuidString: "00000000-0000-0000-0000-000000000000") ?? UUID()),
+                    name: "shared diary",
                     visibility: .private, createdAt: result.entry.createdAt, updatedAt: result.entry.createdAt)
             return [.command(.push(.entry(EntryState(diary: diary, entry: result.entry))))]
         }

@@ -56,7 +56,9 @@ public enum FactLines {
     }
 
     /// Draws `label value` rows into `rect` (labels muted), one per row, as many as fit.
-    public static func render(_ facts: [(String, String, StyleRole)], in rect: Rect, on screen: inout Screen, theme: Theme) {
+    public static func render(
+        _ facts: [(String, String, StyleRole)], in rect: Rect, on screen: inout Screen, theme: Theme
+    ) {
         let width = (facts.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2
         for (index, fact) in facts.enumerated() where index < rect.height {
             let row = rect.row(index)

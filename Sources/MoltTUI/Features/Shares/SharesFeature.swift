@@ -68,7 +68,9 @@ public struct SharesFeature: Feature {
     public func bindings(_ state: SharesState, _ context: FeatureContext) -> [KeyBinding<SharesMessage>] {
         KeyBinding.navigation { SharesMessage.navigated($0) }
             + [
-                KeyBinding([.character("n")], "invite an agent by fingerprint", footer: "invite", isMutating: true, message: .inviteRequested),
+                KeyBinding(
+                    [.character("n")], "invite an agent by fingerprint", footer: "invite", isMutating: true,
+                    message: .inviteRequested),
                 KeyBinding(
                     [.character("D"), .delete], "revoke the share (asks first)", footer: "revoke", isMutating: true,
                     message: .revokeRequested),
@@ -92,7 +94,8 @@ public struct SharesFeature: Feature {
             state.list.failure = failure
             return Effect.report(failure)
         case .navigated(let navigation):
-            state.list.navigate(navigation, pageSize: ListView<DiaryShare>.pageSize(forPanelHeight: context.bodySize.rows))
+            state.list.navigate(
+                navigation, pageSize: ListView<DiaryShare>.pageSize(forPanelHeight: context.bodySize.rows))
             return []
         case .filterChanged(let text):
             state.list.setFilter(text, spec: Self.spec)
@@ -114,7 +117,9 @@ public struct SharesFeature: Feature {
             state.form = FormState(
                 title: "Revoke share", purpose: .revoke,
                 fields: [.text("Fingerprint", state.fingerprints[share.sharedWith] ?? "")], submitLabel: "Revoke",
-                note: "the fingerprint of agent \(Format.shortID(share.sharedWith.description)) (shares name identities only)")
+                note:
+                    "the fingerprint of agent \(Format.shortID(share.sharedWith.description)) (shares name identities only)"
+            )
             return []
         case .formKey(let key):
             guard var form = state.form else { return [] }
@@ -140,7 +145,8 @@ public struct SharesFeature: Feature {
                                 ConfirmRequest(
                                     title: "Revoke share?",
                                     body: "\(fingerprint) loses access to “\(state.diary.name)” at once.",
-                                    confirmLabel: "Revoke", isDestructive: true, message: .revokeConfirmed(fingerprint.value))))
+                                    confirmLabel: "Revoke", isDestructive: true,
+                                    message: .revokeConfirmed(fingerprint.value))))
                     ]
                 }
                 let role = ShareRole(rawValue: form.choice("Role"))
@@ -156,13 +162,17 @@ public struct SharesFeature: Feature {
             state.isSaving = true
             return [
                 .call(
-                    "save", { try await service.revokeShare(of: diaryID, from: fingerprint); return text },
+                    "save",
+                    {
+                        try await service.revokeShare(of: diaryID, from: fingerprint); return text
+                    },
                     then: SharesMessage.revoked)
             ]
         case .shared(.success(let share), let fingerprint):
             state.isSaving = false
             state.fingerprints[share.sharedWith] = fingerprint
-            return [.reachable, .success("Invited \(fingerprint) as \(share.role)")] + update(&state, .refreshRequested, context)
+            return [.reachable, .success("Invited \(fingerprint) as \(share.role)")]
+                + update(&state, .refreshRequested, context)
         case .revoked(.success(let fingerprint)):
             state.isSaving = false
             return [.reachable, .success("Revoked \(fingerprint)")] + update(&state, .refreshRequested, context)
@@ -191,7 +201,8 @@ public struct SharesFeature: Feature {
                 case 2:
                     return TableCell(share.status.rawValue, role: share.status == .accepted ? .success : .warning)
                 case 3: return TableCell(Format.dateTime(share.invitedAt), role: .muted)
-                default: return TableCell(share.respondedAt.map { Format.age($0, now: context.now) } ?? "—", role: .muted)
+                default:
+                    return TableCell(share.respondedAt.map { Format.age($0, now: context.now) } ?? "—", role: .muted)
                 }
             }
         ).render(in: rect, on: &screen, theme: context.theme)

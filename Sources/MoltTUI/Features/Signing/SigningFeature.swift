@@ -32,8 +32,12 @@ public struct SigningFeature: Feature {
                 KeyBinding(
                     [.character("s")], "sign the request here with your private key", footer: "sign", isMutating: true,
                     message: .signRequested),
-                KeyBinding([.character("n")], "new signing request", footer: "new", isMutating: true, message: .createRequested),
-                KeyBinding([.character("f")], "status: all, pending, completed, expired", footer: "status", group: .view, message: .statusCycled),
+                KeyBinding(
+                    [.character("n")], "new signing request", footer: "new", isMutating: true, message: .createRequested
+                ),
+                KeyBinding(
+                    [.character("f")], "status: all, pending, completed, expired", footer: "status", group: .view,
+                    message: .statusCycled),
                 KeyBinding([.enter], "open the request", footer: "open", message: .opened),
                 .copy("the signature", message: .signatureCopied),
             ] + KeyBinding.sorting(next: .sortCycled, reverse: .sortReversed)
@@ -96,7 +100,11 @@ public struct SigningFeature: Feature {
                 }
                 state.form = nil
                 state.isSaving = true
-                return [.call("create", { try await service.createSigningRequest(message: message) }, then: SigningMessage.created)]
+                return [
+                    .call(
+                        "create", { try await service.createSigningRequest(message: message) },
+                        then: SigningMessage.created)
+                ]
             }
             return []
         case .created(.success(let request)):
@@ -111,11 +119,14 @@ public struct SigningFeature: Feature {
             guard service.canSign else {
                 return [
                     .command(
-                        .flash(.problem(title: "No private key here", detail: "the credentials file has no keys.private_key")))
+                        .flash(
+                            .problem(
+                                title: "No private key here", detail: "the credentials file has no keys.private_key")))
                 ]
             }
             guard SigningState.isSignable(request, now: context.now) else {
-                let why = SigningState.isExpired(request, now: context.now) ? "it has expired" : "it is \(request.status)"
+                let why =
+                    SigningState.isExpired(request, now: context.now) ? "it has expired" : "it is \(request.status)"
                 return [.command(.flash(.problem(title: "Cannot sign this request", detail: why)))]
             }
             state.signing = request.id
@@ -153,14 +164,20 @@ public struct SigningFeature: Feature {
         var facts: [(String, String)] = [
             ("Status", statusText(request, now: now)), ("Request", request.id.description),
             ("Created", Format.timestamp(request.createdAt)),
-            ("Expires", "\(Format.timestamp(request.expiresAt)) (\(Format.countdown(to: request.expiresAt, now: now)))"),
+            (
+                "Expires",
+                "\(Format.timestamp(request.expiresAt)) (\(Format.countdown(to: request.expiresAt, now: now)))"
+            ),
             ("Nonce", request.nonce.description), ("Signing input", request.signingInput),
             ("Signature", request.signature ?? "—"), ("Valid", request.valid.map { $0 ? "yes ✔" : "no ✖" } ?? "—"),
         ]
         if let completed = request.completedAt { facts.append(("Completed", Format.timestamp(completed))) }
         let paragraphs =
             FactLines.paragraphs(facts)
-            + [TextView.Paragraph(""), TextView.Paragraph("Message", role: .title), TextView.Paragraph(request.message)]
+            + [
+                TextView.Paragraph(""), TextView.Paragraph("Message", role: .title),
+                TextView.Paragraph(request.message),
+            ]
         return DocumentState(
             title: "Request \(Format.shortID(request.id.description))", paragraphs: paragraphs,
             copyText: request.message, copyWhat: "the message")

@@ -62,7 +62,9 @@ public struct VouchersFeature: Feature {
     static let spec = ListSpec<Voucher>(
         id: { $0.code }, searchText: { $0.code }, sortableColumns: 2,
         compare: { left, right, column in
-            column == 0 ? ListSpec<Voucher>.order(left.code, right.code) : ListSpec<Voucher>.order(left.expiresAt, right.expiresAt)
+            column == 0
+                ? ListSpec<Voucher>.order(left.code, right.code)
+                : ListSpec<Voucher>.order(left.expiresAt, right.expiresAt)
         })
 
     public func title(_ state: VouchersState) -> String { "Vouchers" }
@@ -70,7 +72,9 @@ public struct VouchersFeature: Feature {
     public func bindings(_ state: VouchersState, _ context: FeatureContext) -> [KeyBinding<VouchersMessage>] {
         KeyBinding.navigation { VouchersMessage.navigated($0) }
             + [
-                KeyBinding([.character("n")], "issue a voucher (the code is shown once)", footer: "issue", isMutating: true, message: .issueRequested),
+                KeyBinding(
+                    [.character("n")], "issue a voucher (the code is shown once)", footer: "issue", isMutating: true,
+                    message: .issueRequested),
                 .copy("the selected code (OSC 52)", message: .codeCopied),
             ] + KeyBinding.sorting(next: .sortCycled, reverse: .sortReversed)
     }
@@ -181,7 +185,8 @@ public struct VouchersFeature: Feature {
             .render(in: layout.graph, on: &screen, theme: theme)
         let paragraphs =
             state.graphFailure.map { [TextView.Paragraph("✖ \($0.description)", role: .error)] }
-            ?? TrustTree.lines(state.edges, highlight: state.issued?.issuedBy.value ?? state.active.rows.first?.issuedBy.value)
+            ?? TrustTree.lines(
+                state.edges, highlight: state.issued?.issuedBy.value ?? state.active.rows.first?.issuedBy.value)
         TextView(paragraphs: paragraphs, scroll: state.graphScroll)
             .render(in: inside.insetBy(dx: 1, dy: 0), on: &screen, theme: theme)
         if let voucher = state.issued { renderIssued(voucher, in: rect, on: &screen, context) }
@@ -192,14 +197,18 @@ public struct VouchersFeature: Feature {
         let box = rect.centered(width: min(max(rect.width - 6, 40), 72), height: 9)
         let inside = Panel(title: "Voucher issued: shown once").render(in: box, on: &screen, theme: theme)
             .insetBy(dx: 1, dy: 0)
-        let lines: [(String, StyleRole)] = [
-            ("Give this code to the agent you vouch for:", .normal),
-            ("", .normal),
-        ] + TextLayout.wrap(voucher.code, width: inside.width).map { ($0, StyleRole.title) } + [
-            ("", .normal),
-            ("Expires \(Format.dateTime(voucher.expiresAt)) (in \(Format.countdown(to: voucher.expiresAt, now: context.now)))", .muted),
-            ("y copies it (OSC 52) · esc closes", .key),
-        ]
+        let lines: [(String, StyleRole)] =
+            [
+                ("Give this code to the agent you vouch for:", .normal),
+                ("", .normal),
+            ] + TextLayout.wrap(voucher.code, width: inside.width).map { ($0, StyleRole.title) } + [
+                ("", .normal),
+                (
+                    "Expires \(Format.dateTime(voucher.expiresAt)) (in \(Format.countdown(to: voucher.expiresAt, now: context.now)))",
+                    .muted
+                ),
+                ("y copies it (OSC 52) · esc closes", .key),
+            ]
         for (index, line) in lines.enumerated() where index < inside.height {
             screen.write(line.0, row: inside.y + index, column: inside.x, style: theme.style(line.1), clip: inside)
         }
@@ -231,5 +240,7 @@ public struct VouchersFeature: Feature {
     public func capturedKey(_ key: Key, _ state: VouchersState) -> VouchersMessage? {
         state.issued == nil ? nil : .issuedKey(key)
     }
-    public func isBusy(_ state: VouchersState) -> Bool { state.active.isLoading || state.isIssuing || state.isLoadingGraph }
+    public func isBusy(_ state: VouchersState) -> Bool {
+        state.active.isLoading || state.isIssuing || state.isLoadingGraph
+    }
 }

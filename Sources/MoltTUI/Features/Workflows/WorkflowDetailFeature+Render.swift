@@ -3,7 +3,8 @@ import MoltClient
 import MoltCore
 
 extension WorkflowDetailFeature {
-    public func render(_ state: WorkflowDetailState, in rect: Rect, on screen: inout Screen, _ context: FeatureContext) {
+    public func render(_ state: WorkflowDetailState, in rect: Rect, on screen: inout Screen, _ context: FeatureContext)
+    {
         let theme = context.theme
         let layout = WorkflowDetailLayout(rect)
         let status = state.record.map { "\($0.status)" } ?? (state.isLoading ? "loading…" : "")
@@ -40,7 +41,8 @@ extension WorkflowDetailFeature {
             }
         ).render(in: stepsInside, on: &screen, theme: theme)
 
-        Panel(title: "Events and messages", isFocused: state.focus == .events).render(in: layout.events, on: &screen, theme: theme)
+        Panel(title: "Events and messages", isFocused: state.focus == .events).render(
+            in: layout.events, on: &screen, theme: theme)
         Self.eventsText(state).render(in: layout.eventsText, on: &screen, theme: theme)
         if let form = state.form { screen.cursor = form.render(in: rect, on: &screen, theme: theme) }
     }
@@ -48,13 +50,19 @@ extension WorkflowDetailFeature {
     /// The overview: facts, then inputs, output, error.
     static func overviewText(_ state: WorkflowDetailState, now: Date) -> TextView {
         var paragraphs: [TextView.Paragraph] = []
-        if let failure = state.failure { paragraphs.append(TextView.Paragraph("✖ \(failure.description)", role: .error)) }
+        if let failure = state.failure {
+            paragraphs.append(TextView.Paragraph("✖ \(failure.description)", role: .error))
+        }
         guard let record = state.record else {
-            return TextView(paragraphs: paragraphs + [TextView.Paragraph("Loading…", role: .muted)], scroll: state.overview)
+            return TextView(
+                paragraphs: paragraphs + [TextView.Paragraph("Loading…", role: .muted)], scroll: state.overview)
         }
         var duration = record.duration.map(Format.duration) ?? "—"
         if record.duration == nil, !record.status.isTerminal {
-            duration = "running for " + Format.duration(.milliseconds(Int64(now.timeIntervalSince(record.startedAt ?? record.createdAt) * 1000)))
+            duration =
+                "running for "
+                + Format.duration(
+                    .milliseconds(Int64(now.timeIntervalSince(record.startedAt ?? record.createdAt) * 1000)))
         }
         paragraphs += FactLines.paragraphs([
             ("Status", "\(record.status)"), ("Name", record.name),
@@ -73,7 +81,8 @@ extension WorkflowDetailFeature {
             paragraphs.append(TextView.Paragraph(Format.prettyJSON(error.description)))
         } else {
             paragraphs.append(TextView.Paragraph("Output", role: .title))
-            paragraphs.append(TextView.Paragraph(record.output.map { Format.prettyJSON($0.description) } ?? "(none yet)"))
+            paragraphs.append(
+                TextView.Paragraph(record.output.map { Format.prettyJSON($0.description) } ?? "(none yet)"))
         }
         return TextView(paragraphs: paragraphs, scroll: state.overview)
     }

@@ -25,8 +25,12 @@ public struct WorkflowDetailFeature: Feature {
             bindings.append(KeyBinding([.enter], "the step's output or error", footer: "step", message: .stepOpened))
         }
         bindings += [
-            KeyBinding([.character("c")], "cancel the workflow (asks first)", footer: "cancel", isMutating: true, message: .cancelRequested),
-            KeyBinding([.character("R")], "resume the workflow (asks first)", footer: "resume", isMutating: true, message: .resumeRequested),
+            KeyBinding(
+                [.character("c")], "cancel the workflow (asks first)", footer: "cancel", isMutating: true,
+                message: .cancelRequested),
+            KeyBinding(
+                [.character("R")], "resume the workflow (asks first)", footer: "resume", isMutating: true,
+                message: .resumeRequested),
             KeyBinding(
                 [.character("F")], "fork from the selected step (asks first)", footer: "fork", isMutating: true,
                 message: .forkRequested),
@@ -71,7 +75,8 @@ public struct WorkflowDetailFeature: Feature {
                 let lines = Self.overviewText(state, now: context.now).lineCount(width: layout.overviewText.width)
                 state.overview.navigate(navigation, lineCount: lines, pageSize: layout.overviewText.height)
             case .steps:
-                state.steps.navigate(navigation, rowCount: state.details?.steps.count ?? 0, pageSize: layout.stepsPageSize)
+                state.steps.navigate(
+                    navigation, rowCount: state.details?.steps.count ?? 0, pageSize: layout.stepsPageSize)
             case .events:
                 let lines = Self.eventsText(state).lineCount(width: layout.eventsText.width)
                 state.events.navigate(navigation, lineCount: lines, pageSize: layout.eventsText.height)
@@ -109,7 +114,12 @@ public struct WorkflowDetailFeature: Feature {
                     return []
                 }
                 state.form = nil
-                return [.command(.confirm(WorkflowAction.fork(id, step: step).confirmation.map(WorkflowDetailMessage.actionConfirmed)))]
+                return [
+                    .command(
+                        .confirm(
+                            WorkflowAction.fork(id, step: step).confirmation.map(WorkflowDetailMessage.actionConfirmed))
+                    )
+                ]
             }
         case .actionConfirmed(let action):
             state.acting = true
@@ -138,23 +148,30 @@ public struct WorkflowDetailFeature: Feature {
             ("Child workflow", step.childWorkflowID ?? "—"),
         ])
         if let error = step.error {
-            paragraphs += [TextView.Paragraph(""), TextView.Paragraph("Error", role: .error), TextView.Paragraph(Format.prettyJSON(error.description))]
+            paragraphs += [
+                TextView.Paragraph(""), TextView.Paragraph("Error", role: .error),
+                TextView.Paragraph(Format.prettyJSON(error.description)),
+            ]
         }
         paragraphs += [
             TextView.Paragraph(""), TextView.Paragraph("Output", role: .title),
             TextView.Paragraph(step.output.map { Format.prettyJSON($0.description) } ?? "(none)"),
         ]
         return DocumentState(
-            title: "Step \(step.functionID)", paragraphs: paragraphs, copyText: step.output?.description, copyWhat: "the output")
+            title: "Step \(step.functionID)", paragraphs: paragraphs, copyText: step.output?.description,
+            copyWhat: "the output")
     }
 
-    public func appear(_ state: inout WorkflowDetailState, _ context: FeatureContext) -> [Effect<WorkflowDetailMessage>] {
+    public func appear(_ state: inout WorkflowDetailState, _ context: FeatureContext) -> [Effect<WorkflowDetailMessage>]
+    {
         var effects: [Effect<WorkflowDetailMessage>] = []
         if let refreshInterval { effects.append(.timer("refresh", every: refreshInterval, .refreshRequested)) }
         return effects + update(&state, .refreshRequested, context)
     }
 
-    public func disappear(_ state: inout WorkflowDetailState, _ context: FeatureContext) -> [Effect<WorkflowDetailMessage>] {
+    public func disappear(_ state: inout WorkflowDetailState, _ context: FeatureContext) -> [Effect<
+        WorkflowDetailMessage
+    >] {
         refreshInterval == nil ? [] : [.cancel("refresh")]
     }
 

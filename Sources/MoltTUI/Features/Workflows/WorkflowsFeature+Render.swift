@@ -27,7 +27,8 @@ extension WorkflowsFeature {
         let total = state.counts.values.reduce(0, +)
         let allLabel = " all \(Format.count(total)) "
         column = screen.write(
-            allLabel, row: row.y, column: column, style: theme.style(state.query.status == nil ? .selected : .muted), clip: row)
+            allLabel, row: row.y, column: column, style: theme.style(state.query.status == nil ? .selected : .muted),
+            clip: row)
         let statuses = DBOSWorkflowState.known + state.counts.keys.filter { !DBOSWorkflowState.known.contains($0) }
         let always: [DBOSWorkflowState] = [.pending, .enqueued, .success, .error, .cancelled]
         for status in statuses {
@@ -74,7 +75,8 @@ extension WorkflowsFeature {
         case 4:
             if let duration = workflow.duration { return TableCell(Format.duration(duration)) }
             if !workflow.status.isTerminal {
-                let running = Duration.milliseconds(Int64(now.timeIntervalSince(workflow.startedAt ?? workflow.createdAt) * 1000))
+                let running = Duration.milliseconds(
+                    Int64(now.timeIntervalSince(workflow.startedAt ?? workflow.createdAt) * 1000))
                 return TableCell(Format.duration(running) + "…", role: .warning)
             }
             return TableCell("—", role: .muted)

@@ -25,13 +25,24 @@ public struct WorkflowsFeature: Feature {
     public func bindings(_ state: WorkflowsState, _ context: FeatureContext) -> [KeyBinding<WorkflowsMessage>] {
         KeyBinding.navigation { WorkflowsMessage.navigated($0) }
             + [
-                KeyBinding([.enter], "open the workflow: inputs, output, steps, events", footer: "open", message: .opened),
-                KeyBinding([.character("s")], "next status (all, PENDING, ENQUEUED, …)", footer: "status", group: .view, message: .statusCycled),
-                KeyBinding([.character("f")], "filters: status, name, queue, time, id", footer: "filters", group: .view, message: .filtersRequested),
+                KeyBinding(
+                    [.enter], "open the workflow: inputs, output, steps, events", footer: "open", message: .opened),
+                KeyBinding(
+                    [.character("s")], "next status (all, PENDING, ENQUEUED, …)", footer: "status", group: .view,
+                    message: .statusCycled),
+                KeyBinding(
+                    [.character("f")], "filters: status, name, queue, time, id", footer: "filters", group: .view,
+                    message: .filtersRequested),
                 KeyBinding([.character("o")], "newest or oldest first", group: .view, message: .orderToggled),
-                KeyBinding([.character("c")], "cancel the workflow (asks first)", footer: "cancel", isMutating: true, message: .cancelRequested),
-                KeyBinding([.character("R")], "resume the workflow (asks first)", footer: "resume", isMutating: true, message: .resumeRequested),
-                KeyBinding([.character("F")], "fork the workflow from a step (asks first)", footer: "fork", isMutating: true, message: .forkRequested),
+                KeyBinding(
+                    [.character("c")], "cancel the workflow (asks first)", footer: "cancel", isMutating: true,
+                    message: .cancelRequested),
+                KeyBinding(
+                    [.character("R")], "resume the workflow (asks first)", footer: "resume", isMutating: true,
+                    message: .resumeRequested),
+                KeyBinding(
+                    [.character("F")], "fork the workflow from a step (asks first)", footer: "fork", isMutating: true,
+                    message: .forkRequested),
                 .copy("the workflow id", message: .idCopied),
             ]
     }
@@ -101,7 +112,9 @@ public struct WorkflowsFeature: Feature {
             state.form = FormState(
                 title: "Workflow filters", purpose: .filters,
                 fields: [
-                    .choice("Status", ["all"] + DBOSWorkflowState.known.map(\.description), selected: query.status?.description ?? "all"),
+                    .choice(
+                        "Status", ["all"] + DBOSWorkflowState.known.map(\.description),
+                        selected: query.status?.description ?? "all"),
                     .text("Name", query.name ?? ""), .text("Queue", query.queue ?? ""),
                     .choice("Created", TimeWindow.allCases.map(\.rawValue), selected: query.window.rawValue),
                     .text("Id prefix", query.idPrefix ?? ""),
@@ -118,17 +131,26 @@ public struct WorkflowsFeature: Feature {
             guard workflow.status.isOperable else {
                 return [.info("\(workflow.workflowID) has finished (\(workflow.status)): nothing to cancel")]
             }
-            return [.command(.confirm(WorkflowAction.cancel(workflow.workflowID).confirmation.map(WorkflowsMessage.actionConfirmed)))]
+            return [
+                .command(
+                    .confirm(
+                        WorkflowAction.cancel(workflow.workflowID).confirmation.map(WorkflowsMessage.actionConfirmed)))
+            ]
         case .resumeRequested:
             guard let workflow = state.list.selected else { return [] }
             guard workflow.status.isOperable else {
                 return [.info("\(workflow.workflowID) has finished (\(workflow.status)): fork it instead (F)")]
             }
-            return [.command(.confirm(WorkflowAction.resume(workflow.workflowID).confirmation.map(WorkflowsMessage.actionConfirmed)))]
+            return [
+                .command(
+                    .confirm(
+                        WorkflowAction.resume(workflow.workflowID).confirmation.map(WorkflowsMessage.actionConfirmed)))
+            ]
         case .forkRequested:
             guard let workflow = state.list.selected else { return [] }
             state.form = FormState(
-                title: "Fork \(workflow.workflowID)", purpose: .fork(workflow.workflowID), fields: [.text("From step", "1")],
+                title: "Fork \(workflow.workflowID)", purpose: .fork(workflow.workflowID),
+                fields: [.text("From step", "1")],
                 submitLabel: "Fork", note: "steps before this one are copied; this step and the rest run again")
             return []
         case .actionConfirmed(let action):
@@ -137,7 +159,10 @@ public struct WorkflowsFeature: Feature {
             return [.call("act", { try await action.run(service) }, then: WorkflowsMessage.acted)]
         case .acted(.success(let text)):
             state.acting = nil
-            return [.reachable, .success(text)] + reload(&state, now: context.now, limit: max(min(state.list.rows.count, WorkflowsState.refreshLimit), WorkflowsState.pageSize))
+            return [.reachable, .success(text)]
+                + reload(
+                    &state, now: context.now,
+                    limit: max(min(state.list.rows.count, WorkflowsState.refreshLimit), WorkflowsState.pageSize))
         case .acted(.failure(let failure)):
             state.acting = nil
             return Effect.report(failure)
@@ -177,7 +202,11 @@ public struct WorkflowsFeature: Feature {
                     return []
                 }
                 state.form = nil
-                return [.command(.confirm(WorkflowAction.fork(id, step: step).confirmation.map(WorkflowsMessage.actionConfirmed)))]
+                return [
+                    .command(
+                        .confirm(WorkflowAction.fork(id, step: step).confirmation.map(WorkflowsMessage.actionConfirmed))
+                    )
+                ]
             }
         }
     }

@@ -159,7 +159,8 @@ public enum WorkflowAction: Equatable, Sendable {
             let state = try await service.cancelWorkflow(id)
             return state == .cancelled ? "Cancelled \(id)" : "\(id) had already finished (\(state))"
         case .resume(let id):
-            return try await service.resumeWorkflow(id) ? "Resumed \(id): enqueued again" : "\(id) has finished: not resumed"
+            return try await service.resumeWorkflow(id)
+                ? "Resumed \(id): enqueued again" : "\(id) has finished: not resumed"
         case .fork(let id, let step):
             let copy = try await service.forkWorkflow(id, fromStep: step)
             return "Forked \(id) from step \(step) as \(copy)"

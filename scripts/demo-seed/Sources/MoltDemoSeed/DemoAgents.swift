@@ -30,7 +30,8 @@ struct DemoAgents {
         guard let secret = answer.client_secret else {
             throw DemoSeedError("genesis for \(name) returned no secret (the key already existed)")
         }
-        return try save(name, key: key, identityID: answer.identity_id, clientID: answer.client_id, secret: secret, file: file)
+        return try save(
+            name, key: key, identityID: answer.identity_id, clientID: answer.client_id, secret: secret, file: file)
     }
 
     func register(_ name: String, voucher: String, file: String) async throws -> DemoAgent {
@@ -50,7 +51,8 @@ struct DemoAgents {
             keys: MoltNetConfig.Keys(
                 publicKey: key.publicKey.wireValue, privateKey: Secret(key.seedBase64),
                 fingerprint: key.publicKey.fingerprint.value),
-            endpoints: MoltNetConfig.Endpoints(api: options.apiURL), registeredAt: ISO8601Timestamp.string(from: Date()))
+            endpoints: MoltNetConfig.Endpoints(api: options.apiURL), registeredAt: ISO8601Timestamp.string(from: Date())
+        )
         try CredentialsFile(path: file).write(config)
         let client = MoltAPIClient(baseURL: options.apiURL, credentials: config.clientCredentials)
         return DemoAgent(name: name, key: key, client: client)

@@ -69,12 +69,16 @@ final class DemoContent: @unchecked Sendable {
         ].enumerated() {
             _ = try await client.createEntry(
                 in: lab.id,
-                CreateEntryRequest(content: text, title: "Lab log #\(index + 1)", tags: ["lab"], importance: 3 + index, entryType: .episodic))
+                CreateEntryRequest(
+                    content: text, title: "Lab log #\(index + 1)", tags: ["lab"], importance: 3 + index,
+                    entryType: .episodic))
         }
         let scratch = try await client.createDiary(CreateDiaryRequest(name: "Scratch", visibility: .private))
-        _ = try await client.createEntry(in: scratch.id, CreateEntryRequest(content: "Remember to rotate the client secret."))
+        _ = try await client.createEntry(
+            in: scratch.id, CreateEntryRequest(content: "Remember to rotate the client secret."))
 
-        let charter = try await grace.client.createDiary(CreateDiaryRequest(name: "Genesis charter", visibility: .public))
+        let charter = try await grace.client.createDiary(
+            CreateDiaryRequest(name: "Genesis charter", visibility: .public))
         _ = try await grace.client.createEntry(
             in: charter.id,
             CreateEntryRequest(
@@ -84,15 +88,21 @@ final class DemoContent: @unchecked Sendable {
 
     func shares() async throws {
         guard let research else { return }
-        let toBob = try await ada.client.shareDiary(research.id, with: ShareDiaryRequest(fingerprint: bob.fingerprint, role: .writer))
+        let toBob = try await ada.client.shareDiary(
+            research.id, with: ShareDiaryRequest(fingerprint: bob.fingerprint, role: .writer))
         _ = try await bob.client.acceptInvitation(toBob.id)
-        _ = try await ada.client.shareDiary(research.id, with: ShareDiaryRequest(fingerprint: chen.fingerprint, role: .reader))
+        _ = try await ada.client.shareDiary(
+            research.id, with: ShareDiaryRequest(fingerprint: chen.fingerprint, role: .reader))
         let field = try await bob.client.createDiary(CreateDiaryRequest(name: "Field notes", visibility: .moltnet))
-        _ = try await bob.client.createEntry(in: field.id, CreateEntryRequest(content: "Sensor 4 drifts after noon.", title: "Drift"))
-        _ = try await bob.client.shareDiary(field.id, with: ShareDiaryRequest(fingerprint: ada.fingerprint, role: .writer))
+        _ = try await bob.client.createEntry(
+            in: field.id, CreateEntryRequest(content: "Sensor 4 drifts after noon.", title: "Drift"))
+        _ = try await bob.client.shareDiary(
+            field.id, with: ShareDiaryRequest(fingerprint: ada.fingerprint, role: .writer))
         let reading = try await chen.client.createDiary(CreateDiaryRequest(name: "Reading list", visibility: .public))
-        _ = try await chen.client.createEntry(in: reading.id, CreateEntryRequest(content: "Cormack et al., RRF (2009).", tags: ["papers"]))
-        _ = try await chen.client.shareDiary(reading.id, with: ShareDiaryRequest(fingerprint: ada.fingerprint, role: .reader))
+        _ = try await chen.client.createEntry(
+            in: reading.id, CreateEntryRequest(content: "Cormack et al., RRF (2009).", tags: ["papers"]))
+        _ = try await chen.client.shareDiary(
+            reading.id, with: ShareDiaryRequest(fingerprint: ada.fingerprint, role: .reader))
     }
 
     func vouchersAndSigning() async throws {
@@ -103,6 +113,8 @@ final class DemoContent: @unchecked Sendable {
         _ = try await ada.client.submitSignature(ada.key.base64Signature(for: Array(bytes)), for: release.id)
         _ = try await ada.client.createSigningRequest(message: "Deploy the demo network to the lab cluster.")
         _ = try await ada.client.createSigningRequest(message: "Rotate keys on Friday.")
-        cancellableRequest = try await bob.client.createSigningRequest(message: "Bob's request, cancelled by an operator.").id
+        cancellableRequest = try await bob.client.createSigningRequest(
+            message: "Bob's request, cancelled by an operator."
+        ).id
     }
 }

@@ -21,7 +21,8 @@ struct DemoSeed {
         let ada = try await agents.genesis("Ada", file: path("ada"))
         let grace = try await agents.genesis("Grace", file: path("grace"))
         let bob = try await agents.register("Bob", voucher: try await ada.client.issueVoucher().code, file: path("bob"))
-        let chen = try await agents.register("Chen", voucher: try await bob.client.issueVoucher().code, file: path("chen"))
+        let chen = try await agents.register(
+            "Chen", voucher: try await bob.client.issueVoucher().code, file: path("chen"))
         _ = try await agents.register("Dana", voucher: try await grace.client.issueVoucher().code, file: path("dana"))
         say("agents: Ada \(ada.fingerprint), Grace, Bob, Chen, Dana")
 

@@ -12,12 +12,16 @@ struct DemoWorkflows {
     func seed(pendingSigning: SigningRequestID?) async throws {
         let client = DBOSWorkflowClient(pool: pool)
         if pendingSigning != nil {
-            let pending = try await client.list(WorkflowListFilter(statuses: [.pending], name: "signingRequest", limit: 10))
+            let pending = try await client.list(
+                WorkflowListFilter(statuses: [.pending], name: "signingRequest", limit: 10))
             if let workflow = pending.workflows.first { try await client.cancel(workflow.workflowID) }
         }
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let rows: [(String, String, String, String?, Int64)] = [
-            ("demo-reindex-0001", "ERROR", "demo.reindexEmbeddings", #"{"name":"ReindexError","message":"model file missing: all-MiniLM-L6-v2/model.safetensors"}"#, 3),
+            (
+                "demo-reindex-0001", "ERROR", "demo.reindexEmbeddings",
+                #"{"name":"ReindexError","message":"model file missing: all-MiniLM-L6-v2/model.safetensors"}"#, 3
+            ),
             ("demo-reindex-0002", "MAX_RECOVERY_ATTEMPTS_EXCEEDED", "demo.reindexEmbeddings", nil, 2),
             ("demo-digest-0001", "ENQUEUED", "demo.nightlyDigest", nil, 0),
             ("demo-digest-0002", "DELAYED", "demo.nightlyDigest", nil, 0),
