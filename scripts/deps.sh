@@ -74,3 +74,4 @@ install_packages
 check_swift
 "$ROOT/scripts/pg.sh" install
 "$ROOT/scripts/python-tools.sh"
+"$ROOT/scripts/models.sh" install

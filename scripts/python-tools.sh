@@ -7,6 +7,8 @@
 # Pinned tools:
 #   dbos==3.4.0   the DBOS CLI (`dbos workflow list/steps`) and the DBOS Python SDK, used by the
 #                 MoltWorkflows interoperability tests and by bench/workflows.
+#   mcp==2.3.0    the official MCP Python SDK, the client of the MCP endpoint tests (Tests/MoltServerTests/MCP).
+#   pynacl==1.6.2 Ed25519 signing in those tests (the agent signs its signing requests locally).
 # When everything is already installed it only checks, and finishes in well under a second.
 set -euo pipefail
 
@@ -15,6 +17,8 @@ VENV="$ROOT/.moltnet/python"
 PYTHON=${PYTHON:-python3}
 REQUIREMENTS=(
     "dbos==3.4.0"
+    "mcp==2.3.0"
+    "pynacl==1.6.2"
 )
 
 say() { printf 'python-tools: %s\n' "$*" >&2; }

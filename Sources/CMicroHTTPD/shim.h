@@ -43,7 +43,9 @@ static inline struct MHD_Daemon *cmhd_start(const struct cmhd_options *o, MHD_Ac
     else flags |= MHD_USE_EPOLL;
     unsigned int limit = o->connection_limit ? o->connection_limit : 1024;
     size_t memory = o->connection_memory_limit ? o->connection_memory_limit : 64 * 1024;
-    if (o->thread_pool == 0) {
+    if (o->thread_pool <= 1) {
+        /* One polling thread: MHD ignores (and warns about) a pool of size 1. */
+        if (o->thread_pool == 1) flags = (flags & ~MHD_USE_THREAD_PER_CONNECTION) | MHD_USE_EPOLL;
         return MHD_start_daemon(flags, o->port, NULL, NULL, handler, cls,
                                 MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&address,
                                 MHD_OPTION_CONNECTION_TIMEOUT, o->connection_timeout_seconds,

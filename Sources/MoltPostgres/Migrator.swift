@@ -29,9 +29,12 @@ public struct Migrator: Sendable {
     }
 
     /// Applies pending migrations on one connection (holding the advisory lock for the whole run).
+    ///
+    /// The lock is polled with `pg_try_advisory_lock` rather than waited for in the server: a blocked libpq call
+    /// would hold a blocking-pool thread that the lock's holder may need to finish.
     @discardableResult
     public func migrate(_ connection: PostgresConnection) async throws -> [Int] {
-        try await connection.query("SELECT pg_advisory_lock(\(Self.lockKey))")
+        try await Self.acquire(Self.lockKey, on: connection)
         do {
             let applied = try await applyPending(connection)
             try await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))")
@@ -39,6 +42,16 @@ public struct Migrator: Sendable {
         } catch {
             _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.lockKey))")
             throw error
+        }
+    }
+
+    /// Takes a session-level advisory lock, polling every 20 ms without holding a thread while waiting.
+    public static func acquire(_ key: Int64, on connection: PostgresConnection) async throws {
+        while true {
+            let locked = try await connection.query("SELECT pg_try_advisory_lock(\(key)) AS locked").first?
+                .decode("locked", as: Bool.self)
+            if locked == true { return }
+            try await Task.sleep(for: .milliseconds(20))
         }
     }
 

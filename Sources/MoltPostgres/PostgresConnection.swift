@@ -120,6 +120,13 @@ public final class PostgresConnection: @unchecked Sendable {
 
     static func execute(_ sql: SQL, on connection: OpaquePointer) throws(PostgresError) -> PostgresResult {
         let binds = sql.binds
+        // A C string ends at NUL: rather than send a silently truncated value, fail as the server would for
+        // a NUL in text (PostgreSQL cannot store one in text either).
+        if binds.contains(where: { $0.text?.utf8.contains(0) == true }) {
+            throw PostgresError(
+                .server, message: "invalid byte sequence for encoding \"UTF8\": 0x00", sqlState: "22021",
+                query: sql.text)
+        }
         let types = binds.map(\.typeOID)
         let strings: [UnsafeMutablePointer<CChar>?] = binds.map { bind in bind.text.flatMap { strdup($0) } }
         defer { strings.forEach { free($0) } }

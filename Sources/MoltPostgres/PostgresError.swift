@@ -45,6 +45,8 @@ public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringCo
     public var isForeignKeyViolation: Bool { sqlState == "23503" }
     /// A serialisation failure or deadlock that a retry of the transaction may resolve.
     public var isRetryableTransactionFailure: Bool { sqlState == "40001" || sqlState == "40P01" }
+    /// A value the database cannot store as text, such as a NUL character (SQLSTATE 22021).
+    public var isUnstorableCharacter: Bool { sqlState == "22021" }
 
     public var description: String {
         var text = "PostgresError.\(code)"

@@ -15,12 +15,15 @@ public final class Application: Sendable {
         configuration: ServerConfiguration, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }
     ) async throws -> Application {
         let services = try await ServerServices.start(configuration: configuration, logger: logger, clock: clock)
+        let limiter = RateLimiter(window: configuration.rateLimits.window)
         let publicPipeline = RequestPipeline(
-            router: PublicRoutes(services: services).router(),
+            router: PublicRoutes(services: services, limiter: limiter).router(),
             middleware: [
                 SecurityHeadersMiddleware(), CORSMiddleware(allowedOrigins: configuration.corsOrigins),
-                ProblemRenderingMiddleware(), AuthenticationMiddleware(authenticator: services.identity.authenticator),
-                RateLimitMiddleware(limits: configuration.rateLimits), CacheControlMiddleware(),
+                ProblemRenderingMiddleware(), CacheControlMiddleware(),
+                MCPClientCredentialsMiddleware(exchange: ClientCredentialsExchange(oauth2: services.identity.oauth2)),
+                AuthenticationMiddleware(authenticator: services.identity.authenticator),
+                RateLimitMiddleware(limits: configuration.rateLimits, limiter: limiter),
             ],
             logger: logger.labelled("http"))
         let adminPipeline = RequestPipeline(

@@ -1,3 +1,5 @@
+import Foundation
+import MoltEmbeddings
 public import MoltCommandLine
 public import MoltCore
 
@@ -33,9 +35,16 @@ public struct ServerCommandLine: Sendable {
             "shutdown-grace", environment: "MOLTNET_SHUTDOWN_GRACE", valueName: "SECONDS", defaultValue: "10",
             help: "Seconds requests in flight may take to finish on SIGTERM"),
         .option(
+            "embedding-model-dir", environment: "MOLTNET_EMBEDDING_MODEL_DIR", valueName: "DIR",
+            help: "Embedding model folder (default: .moltnet/models/all-MiniLM-L6-v2 under the working directory)"),
+        .option(
             "workflow-executor-id", environment: "MOLTNET_WORKFLOW_EXECUTOR_ID", valueName: "ID",
             defaultValue: "moltnetd",
             help: "Workflow executor id; a restart with the same id resumes this server's workflows"),
+        .option(
+            "cors-origins", environment: "CORS_ORIGINS", valueName: "LIST",
+            defaultValue: CORSMiddleware.defaultOrigins.joined(separator: ","),
+            help: "Comma-separated origins browsers may call the API from (* for any)"),
         .option(
             "log-level", environment: "MOLTNET_LOG_LEVEL", valueName: "LEVEL", defaultValue: "info",
             help: "trace, debug, info, notice, warning, error or critical"),
@@ -106,9 +115,14 @@ public struct ServerCommandLine: Sendable {
             databaseConnections: try parsed.integer("database-connections", in: 1...500) ?? 10,
             publicBaseURL: parsed.value("public-url").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
             shutdownGraceSeconds: try parsed.integer("shutdown-grace", in: 0...600) ?? 10,
+            corsOrigins: try parsed.require("cors-origins").split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             identity: try IdentityConfiguration(environment: environment),
             workflowExecutorID: try parsed.require("workflow-executor-id"),
-            recoveryChallengeSecret: try Self.recoverySecret(environment))
+            recoveryChallengeSecret: try Self.recoverySecret(environment),
+            embeddingModelDirectory: parsed.value("embedding-model-dir").map { URL(fileURLWithPath: $0) }
+                ?? EmbeddingModelLocation.directory(
+                    environment: [:], projectRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
     }
 
     /// `RECOVERY_CHALLENGE_SECRET` (environment only, never a flag, so it stays out of process listings).

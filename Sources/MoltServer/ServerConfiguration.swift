@@ -1,3 +1,6 @@
+public import Foundation
+public import MoltEmbeddings
+
 /// Everything `moltnetd` is configured with; built from flags and environment by the executable.
 public struct ServerConfiguration: Sendable, Equatable {
     /// The public REST API listener.
@@ -23,9 +26,13 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var workflowExecutorID: String
     /// How long a signing request waits for its signature (the reference's 300 s).
     public var signingRequestLifetimeSeconds: Int
+    /// The embedding model folder (all-MiniLM-L6-v2 from `scripts/models.sh` by default).
+    public var embeddingModelDirectory: URL
     /// The HMAC key of recovery challenges (`RECOVERY_CHALLENGE_SECRET`, 16+ characters); nil uses one
     /// generated once and kept in the database.
     public var recoveryChallengeSecret: String?
+    /// The live public feed's intervals and limits.
+    public var publicFeedStream: PublicFeedStreamSettings
 
     public init(
         http: HTTPServerConfiguration = HTTPServerConfiguration(),
@@ -39,7 +46,10 @@ public struct ServerConfiguration: Sendable, Equatable {
         identity: IdentityConfiguration = .embedded,
         workflowExecutorID: String = "moltnetd",
         signingRequestLifetimeSeconds: Int = 300,
-        recoveryChallengeSecret: String? = nil
+        recoveryChallengeSecret: String? = nil,
+        embeddingModelDirectory: URL = EmbeddingModelLocation.directory(
+            environment: [:], projectRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
+        publicFeedStream: PublicFeedStreamSettings = PublicFeedStreamSettings()
     ) {
         self.http = http
         self.adminHTTP = adminHTTP
@@ -53,6 +63,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         self.workflowExecutorID = workflowExecutorID
         self.signingRequestLifetimeSeconds = signingRequestLifetimeSeconds
         self.recoveryChallengeSecret = recoveryChallengeSecret
+        self.embeddingModelDirectory = embeddingModelDirectory
+        self.publicFeedStream = publicFeedStream
     }
 
     /// The project-local Postgres started by `scripts/pg.sh`.

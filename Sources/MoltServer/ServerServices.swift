@@ -15,6 +15,8 @@ struct ServerServices: Sendable {
     let grants: PermissionWorkflows
     let signing: SigningWorkflow
     let registration: RegistrationWorkflow
+    let embeddings: Embeddings
+    let embeddingPipeline: EmbeddingPipeline
     private let engineTask: Task<Void, Never>
 
     static func start(
@@ -53,6 +55,10 @@ struct ServerServices: Sendable {
             steps: RegistrationSteps(
                 database: database, identities: identity.identities, oauth2: identity.oauth2,
                 permissions: identity.permissions, clock: clock))
+        let embeddings = Embeddings(
+            directory: configuration.embeddingModelDirectory, logger: logger.labelled("embeddings"))
+        let embeddingPipeline = EmbeddingPipeline(
+            engine: engine, database: database, embeddings: embeddings, logger: logger.labelled("embeddings"))
         let engineLogger = logger.labelled("workflows")
         let engineTask = Task {
             do {
@@ -63,13 +69,15 @@ struct ServerServices: Sendable {
         }
         return ServerServices(
             configuration: configuration, database: database, logger: logger, clock: clock, identity: identity,
-            workflows: engine, grants: grants, signing: signing, registration: registration, engineTask: engineTask)
+            workflows: engine, grants: grants, signing: signing, registration: registration, embeddings: embeddings,
+            embeddingPipeline: embeddingPipeline,
+            engineTask: engineTask)
     }
 
     /// What `/.well-known/moltnet.json` and `/llms.txt` say about this deployment.
     var networkInfoSettings: NetworkInfoSettings {
         NetworkInfoSettings(
-            baseURL: configuration.publicBaseURL, embeddingModel: "all-MiniLM-L6-v2", version: MoltVersion.current)
+            baseURL: configuration.publicBaseURL, embeddingModel: embeddings.modelID, version: MoltVersion.current)
     }
 
     func shutdown() async {

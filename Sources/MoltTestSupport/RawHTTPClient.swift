@@ -5,9 +5,13 @@ import MoltCore
 /// A deliberately small HTTP/1.1 client over a plain socket, for tests that need exact control of the bytes
 /// sent (malformed requests, oversized bodies, keep-alive, slow clients). Loopback only, bounded in time.
 ///
-/// Owns one socket and is used by one task at a time; its blocking calls run on `BlockingPool`, never on
-/// Swift's cooperative threads (which the server under test needs).
+/// Owns one socket and is used by one task at a time; its blocking calls run on a `BlockingPool` of their
+/// own, never on Swift's cooperative threads nor on the shared pool: the server under test needs the shared
+/// pool for libpq, and clients blocked in `recv` must not take every thread it has while they wait for it.
 public final class RawHTTPClient: @unchecked Sendable {
+    /// The threads clients block on (many tests run at once, each waiting for a response).
+    static let pool = BlockingPool(maximumThreads: 512)
+
     private let socket: Int32
 
     /// A parsed response.
@@ -55,24 +59,24 @@ public final class RawHTTPClient: @unchecked Sendable {
 
     /// Sends raw bytes.
     public func send(_ bytes: [UInt8]) async throws {
-        try await BlockingPool.shared.run { try self.sendBlocking(bytes) }
+        try await Self.pool.run { try self.sendBlocking(bytes) }
     }
 
     /// Sends a request with a body and `Content-Length`, keeping the connection open.
     public func request(
         _ method: String, _ target: String, headers: [String: String] = [:], body: [UInt8] = []
     ) async throws -> Response {
-        try await BlockingPool.shared.run { try self.requestBlocking(method, target, headers: headers, body: body) }
+        try await Self.pool.run { try self.requestBlocking(method, target, headers: headers, body: body) }
     }
 
     /// Reads one response (Content-Length or chunked or until close).
     public func readResponse(method: String = "GET") async throws -> Response {
-        try await BlockingPool.shared.run { try self.readResponseBlocking(method: method) }
+        try await Self.pool.run { try self.readResponseBlocking(method: method) }
     }
 
     /// Reads whatever bytes arrive next; throws on timeout or close.
     public func receive() async throws -> [UInt8] {
-        try await BlockingPool.shared.run {
+        try await Self.pool.run {
             var buffer: [UInt8] = []
             try self.receive(into: &buffer)
             return buffer

@@ -90,7 +90,7 @@ public struct TestDatabase: Sendable {
         if !exists.rows.isEmpty { return template }
         // Build the template once: the lock is held only while it is built, so test databases are then cloned
         // in parallel. Session-level: released below, or when `admin` closes if building fails.
-        try await admin.query("SELECT pg_advisory_lock(\(Migrator.lockKey + 1))")
+        try await Migrator.acquire(Migrator.lockKey + 1, on: admin)
         let built = try await admin.query("SELECT 1 FROM pg_database WHERE datname = \(template)")
         if built.rows.isEmpty {
             let building = template + "_building"

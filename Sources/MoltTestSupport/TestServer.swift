@@ -15,8 +15,15 @@ public struct TestServer: Sendable {
     public var adminBaseURL: String { "http://127.0.0.1:\(application.adminPort)" }
 
     /// Starts a server on a fresh database, runs `body`, then shuts both down (also when `body` throws).
+    /// At most a few servers run at once in a test process (`TestServerSlots`); later ones wait their turn.
     public static func with<T: Sendable>(
         configure: (inout ServerConfiguration) -> Void = { _ in }, _ body: (TestServer) async throws -> T
+    ) async throws -> T {
+        try await TestServerSlots.shared.withSlot { try await run(configure: configure, body) }
+    }
+
+    private static func run<T: Sendable>(
+        configure: (inout ServerConfiguration) -> Void, _ body: (TestServer) async throws -> T
     ) async throws -> T {
         let database = try await TestDatabase.create(migrations: ServerMigrations.all())
         let logs = InMemoryLogSink()

@@ -22,7 +22,7 @@ func withListener<T>(
     }
 }
 
-@Suite("HTTP listener on libmicrohttpd", .timeLimit(.minutes(1)))
+@Suite("HTTP listener on libmicrohttpd", .timeLimit(.minutes(3)))
 struct HTTPServerTests {
     static let echo: HTTPServer.Handler = { request in
         var headers = HTTPHeaders()
@@ -64,12 +64,16 @@ struct HTTPServerTests {
 
     @Test("serves many concurrent slow requests without blocking its threads")
     func concurrency() async throws {
+        let running = Atomic<Int>(0)
+        let peak = Atomic<Int>(0)
         let slow: HTTPServer.Handler = { request in
+            let now = running.add(1, ordering: .relaxed).newValue
+            peak.max(now, ordering: .relaxed)
             try? await Task.sleep(for: .milliseconds(200))
+            running.subtract(1, ordering: .relaxed)
             return .text(request.path)
         }
         try await withListener(handler: slow) { server in
-            let started = ContinuousClock.now
             let port = server.port
             try await withThrowingTaskGroup(of: Bool.self) { group in
                 for index in 0..<40 {
@@ -80,8 +84,8 @@ struct HTTPServerTests {
                 }
                 for try await ok in group { #expect(ok) }
             }
-            // 40 requests of 200 ms on 2 polling threads: handled concurrently, far from 8 s one after another.
-            #expect(ContinuousClock.now - started < .seconds(6))
+            // Two polling threads, yet many handlers were waiting at the same moment: none blocked a thread.
+            #expect(peak.load(ordering: .relaxed) > 2)
         }
     }
 
@@ -187,7 +191,7 @@ struct HTTPServerTests {
     }
 }
 
-@Suite("HTTP listener shutdown with a stuck handler", .timeLimit(.minutes(1)))
+@Suite("HTTP listener shutdown with a stuck handler", .timeLimit(.minutes(3)))
 struct HTTPServerStuckShutdownTests {
     @Test("a handler still running after the grace period is cancelled, and the process does not abort")
     func cancelsStuckHandler() async throws {

@@ -3,7 +3,7 @@ import MoltServer
 import MoltTestSupport
 import Testing
 
-@Suite("Health, readiness and the request pipeline on a real server", .timeLimit(.minutes(1)))
+@Suite("Health, readiness and the request pipeline on a real server", .timeLimit(.minutes(3)))
 struct HealthTests {
     @Test("GET /health answers ok with a millisecond UTC timestamp")
     func health() async throws {

@@ -4,7 +4,7 @@ import MoltServer
 import MoltTestSupport
 import Testing
 
-@Suite("Problems, discovery and cross-cutting headers", .timeLimit(.minutes(1)))
+@Suite("Problems, discovery and cross-cutting headers", .timeLimit(.minutes(3)))
 struct PlatformRoutesTests {
     @Test("GET /problems lists the 15 problem types in registry order; /problems/{type} returns one")
     func problemTypes() async throws {

@@ -15,6 +15,16 @@ struct ServerCommandLineTests {
         #expect(parsed.configuration.http.maximumBodyBytes == 1 << 20)
         #expect(parsed.configuration.publicBaseURL == "http://127.0.0.1:8000")
         #expect(parsed.logLevel == .info)
+        #expect(parsed.configuration.corsOrigins == CORSMiddleware.defaultOrigins)
+    }
+
+    @Test("CORS_ORIGINS and --cors-origins set the CORS allowlist")
+    func corsOrigins() throws {
+        let environment = ["CORS_ORIGINS": "https://a.example, https://b.example"]
+        let fromEnvironment = try ServerCommandLine(arguments: [], environment: environment)
+        #expect(fromEnvironment.configuration.corsOrigins == ["https://a.example", "https://b.example"])
+        let fromFlag = try ServerCommandLine(arguments: ["--cors-origins", "*"], environment: environment)
+        #expect(fromFlag.configuration.corsOrigins == ["*"])
     }
 
     @Test("flags beat the environment, which beats defaults")

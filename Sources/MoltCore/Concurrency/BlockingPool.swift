@@ -7,8 +7,9 @@ import Synchronization
 /// `run` hands a closure to an idle thread and suspends the caller until it returns. Threads start lazily up
 /// to `maximumThreads` and then wait for work; they live as long as the process.
 public final class BlockingPool: Sendable {
-    /// The process-wide pool used by MoltPostgres and MoltClient.
-    public static let shared = BlockingPool(maximumThreads: 64)
+    /// The process-wide pool used by MoltPostgres and MoltClient. Its cap is high because its work waits on
+    /// the network: a low cap lets waiting calls starve the calls they wait for.
+    public static let shared = BlockingPool(maximumThreads: 512)
 
     private struct State {
         var queue: [@Sendable () -> Void] = []

@@ -64,6 +64,8 @@ public struct DiaryEntry: Codable, Hashable, Sendable {
     @Nullable public var supersededBy: EntryID?
     public var createdAt: Date
     public var updatedAt: Date
+    /// The ranking score, present only in search results (a MoltNet-in-Swift extension; omitted otherwise).
+    public var score: Double?
 
     public init(
         id: EntryID, diaryId: DiaryID, title: String?, content: String, tags: [String]?, injectionRisk: Bool,

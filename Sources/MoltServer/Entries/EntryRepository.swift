@@ -113,6 +113,12 @@ struct EntryRepository: Sendable {
         entry_type, superseded_by, created_at, updated_at
         """
 
+    /// The same columns read through the alias `e`.
+    static let prefixedColumns: SQL = """
+        e.id, e.diary_id, e.title, e.content, e.tags, e.injection_risk, e.importance, e.access_count, \
+        e.last_accessed_at, e.entry_type, e.superseded_by, e.created_at, e.updated_at
+        """
+
     static func entry(_ row: PostgresRow) throws -> DiaryEntry {
         DiaryEntry(
             id: try row.decode("id"), diaryId: try row.decode("diary_id"),

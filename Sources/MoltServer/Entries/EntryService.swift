@@ -118,7 +118,9 @@ struct EntryService: Sendable {
     }
 
     private static func checkPublicLength(_ content: String, in diary: DiaryCatalog) throws {
-        guard diary.visibility == .public, content.count > EntryLimits.publicContentMaxLength else { return }
+        guard diary.visibility == .public, content.unicodeScalars.count > EntryLimits.publicContentMaxLength else {
+            return
+        }
         throw ValidationFailure(
             errors: [FieldError.tooLong("/content", maximum: EntryLimits.publicContentMaxLength)],
             detail: "Entries in public diaries are limited to \(EntryLimits.publicContentMaxLength) characters")

@@ -23,7 +23,8 @@ public struct CORSMiddleware: HTTPMiddleware {
                 response.headers["Access-Control-Allow-Credentials"] = "true"
                 response.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
                 response.headers["Access-Control-Allow-Headers"] =
-                    "Content-Type, Authorization, X-Request-ID, X-Correlation-ID, Last-Event-ID"
+                    "Content-Type, Authorization, X-Request-ID, X-Correlation-ID, Last-Event-ID, "
+                    + "Mcp-Session-Id, MCP-Protocol-Version, Mcp-Method, Mcp-Name, X-Client-Id, X-Client-Secret"
                 response.headers["Access-Control-Max-Age"] = "3600"
             }
             return response
@@ -34,7 +35,7 @@ public struct CORSMiddleware: HTTPMiddleware {
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Access-Control-Allow-Credentials"] = "true"
             response.headers["Access-Control-Expose-Headers"] =
-                "X-Request-ID, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After"
+                "X-Request-ID, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, Mcp-Session-Id"
         }
         return response
     }

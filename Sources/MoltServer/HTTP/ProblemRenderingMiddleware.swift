@@ -47,6 +47,8 @@ public struct ProblemRenderingMiddleware: HTTPMiddleware {
             return ProblemDetails(.validationFailed, detail: failure.detail, errors: failure.errors)
         case let failure as IdentityError:
             return problem(for: failure, context: context)
+        case let failure as PostgresError where failure.isUnstorableCharacter:
+            return ProblemDetails(.validationFailed, detail: "Text must not contain NUL characters (\\u0000)")
         default:
             context.logger.error("Request failed.", ["error": String(describing: error)])
             return ProblemDetails(.internalServerError)

@@ -9,8 +9,18 @@ public struct RateLimitMiddleware: HTTPMiddleware {
     let limiter: RateLimiter
 
     public init(limits: RateLimits) {
+        self.init(limits: limits, limiter: RateLimiter(window: limits.window))
+    }
+
+    /// Counts on `limiter`, which other parts of the server (the MCP tools) may share.
+    public init(limits: RateLimits, limiter: RateLimiter) {
         self.limits = limits
-        self.limiter = RateLimiter(window: limits.window)
+        self.limiter = limiter
+    }
+
+    /// The key requests are counted under: the agent when authenticated, else the client address.
+    static func key(caller: AuthContext?, remoteAddress: String) -> String {
+        caller.map { "agent:\($0.identityID)" } ?? "ip:\(remoteAddress)"
     }
 
     public func handle(_ request: HTTPRequest, context: RequestContext, next: Responder) async throws -> HTTPResponse {
@@ -20,7 +30,7 @@ public struct RateLimitMiddleware: HTTPMiddleware {
             ?? (context.caller == nil
                 ? RateLimitBucket(name: "global-anonymous", limit: limits.anonymous)
                 : RateLimitBucket(name: "global-authenticated", limit: limits.authenticated))
-        let key = context.caller.map { "agent:\($0.identityID)" } ?? "ip:\(request.remoteAddress)"
+        let key = Self.key(caller: context.caller, remoteAddress: request.remoteAddress)
         let decision = limiter.consume(bucket: bucket, key: key)
         var headers = HTTPHeaders()
         headers["X-RateLimit-Limit"] = "\(decision.limit)"

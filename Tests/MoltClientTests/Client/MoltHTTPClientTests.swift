@@ -5,7 +5,7 @@ import MoltServer
 import MoltTestSupport
 import Testing
 
-@Suite("MoltHTTPClient facade", .timeLimit(.minutes(1)))
+@Suite("MoltHTTPClient facade", .timeLimit(.minutes(3)))
 struct MoltHTTPClientTests {
     struct Note: Codable, Equatable {
         let title: String

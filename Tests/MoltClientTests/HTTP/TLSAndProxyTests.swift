@@ -2,7 +2,7 @@ import MoltClient
 import MoltServer
 import Testing
 
-@Suite("libcurl transport TLS verification and proxies", .timeLimit(.minutes(1)))
+@Suite("libcurl transport TLS verification and proxies", .timeLimit(.minutes(3)))
 struct TLSAndProxyTests {
     @Test("verifies certificates by default and rejects a self-signed one")
     func verifiesByDefault() async throws {

@@ -65,7 +65,7 @@ struct RegistrationTests {
         }
     }
 
-    @Test("unknown, expired and malformed inputs are refused with the reference's details", .timeLimit(.minutes(1)))
+    @Test("unknown, expired and malformed inputs are refused with the reference's details", .timeLimit(.minutes(3)))
     func refusals() async throws {
         try await TestServer.with { server in
             let client = AuthFlowClient(port: server.application.port)

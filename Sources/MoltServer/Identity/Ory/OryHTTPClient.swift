@@ -1,15 +1,12 @@
 import Foundation
+import MoltClient
 import MoltCore
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// The one place the Ory adapters touch HTTP: JSON and form requests to one Ory API base URL, with the
 /// project API key as a bearer token when one is configured.
 ///
-/// Built on FoundationNetworking's URLSession for now; MoltClient's libcurl transport will replace this
-/// file without changing its interface. Transport failures and 5xx answers become `.unavailable`.
+/// Built on MoltClient's libcurl transport (connection reuse, timeouts, proxies from the environment, TLS
+/// verification). Transport failures and 5xx answers become `.unavailable`.
 struct OryHTTPClient: Sendable {
     /// A response: status, lower-cased headers, body.
     struct Response: Sendable {
@@ -31,6 +28,10 @@ struct OryHTTPClient: Sendable {
         self.timeout = timeout
     }
 
+    /// One transport for every Ory call of this process, so connections are reused across adapters.
+    private static let transport = CurlTransport(
+        configuration: CurlTransportConfiguration(connectTimeout: .seconds(5), timeout: .seconds(30)))
+
     /// Sends a request and returns any HTTP answer below 500.
     func send(
         _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], json: JSONValue? = nil,
@@ -38,37 +39,31 @@ struct OryHTTPClient: Sendable {
     ) async throws(IdentityError) -> Response {
         var text = baseURL + path
         if !query.isEmpty { text += "?" + QueryEncoding.query(query) }
-        guard let url = URL(string: text) else { throw IdentityError(.invalid, "cannot build a URL for \(path)") }
-        var request = URLRequest(url: url)
-        request.httpMethod = method.rawValue
-        request.timeoutInterval = Double(timeout.components.seconds)
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
-        if let apiKey { request.setValue("Bearer \(apiKey.value)", forHTTPHeaderField: "Authorization") }
+        var headers: HTTPClientHeaders = ["Accept": "application/json"]
+        if let apiKey { headers["Authorization"] = "Bearer \(apiKey.value)" }
+        var body: [UInt8]?
         if let json {
-            request.httpBody = Data(json.encoded)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            body = json.encoded
+            headers["Content-Type"] = "application/json"
         } else if let form {
-            request.httpBody = Data(QueryEncoding.query(form).utf8)
-            request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+            body = Array(QueryEncoding.query(form).utf8)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
         }
-        let data: Data
-        let response: URLResponse
+        let response: HTTPClientResponse
         do {
-            (data, response) = try await URLSession.shared.data(for: request)
+            response = try await Self.transport.send(
+                HTTPClientRequest(
+                    method: HTTPClientRequest.Method(rawValue: method.rawValue), url: text, headers: headers,
+                    body: body, timeout: timeout))
         } catch {
             throw IdentityError(.unavailable, "Ory is unreachable at \(baseURL)")
         }
-        guard let http = response as? HTTPURLResponse else {
-            throw IdentityError(.unavailable, "Ory answered \(path) without an HTTP response")
+        guard response.status < 500 else {
+            throw IdentityError(.unavailable, "Ory answered \(method) \(path) with \(response.status)")
         }
-        guard http.statusCode < 500 else {
-            throw IdentityError(.unavailable, "Ory answered \(method) \(path) with \(http.statusCode)")
-        }
-        var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-        }
-        return Response(status: http.statusCode, headers: headers, body: Array(data))
+        var lowered: [String: String] = [:]
+        for (name, value) in response.headers { lowered[name.lowercased()] = value }
+        return Response(status: response.status, headers: lowered, body: response.body)
     }
 }
 
