@@ -80,33 +80,9 @@ public struct LiveMoltService: MoltService {
         try await client.deleteEntry(id, in: diary)
     }
 
-    /// `POST /diaries/search` through the client core, so a `score` the server adds to each result (an
-    /// extension member the typed `search` drops) is kept.
+    /// `POST /diaries/search`: each result carries the score the server fused it with.
     public func search(_ request: SearchDiaryRequest) async throws -> [ScoredEntry] {
-        let body = try client.http.encoder.encode(request)
-        let response = try await client.http.send(
-            .post, "/diaries/search", body: Array(body), contentType: "application/json", operation: "searchDiary")
-        let data = Data(response.body)
-        let result: DiarySearchResult
-        do {
-            result = try client.http.decoder.decode(DiarySearchResult.self, from: data)
-        } catch {
-            throw MoltClientError(
-                .undecodableResponse(type: "DiarySearchResult", status: response.status), method: .post,
-                path: "/diaries/search", underlying: "\(error)")
-        }
-        let scores = Self.scores(in: data)
-        return result.results.enumerated().map { index, entry in
-            ScoredEntry(entry: entry, score: index < scores.count ? scores[index] : nil)
-        }
-    }
-
-    /// The `score` (or `rrf`) member of each result, in order; nil where absent.
-    static func scores(in data: Data) -> [Double?] {
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-            let results = object["results"] as? [[String: Any]]
-        else { return [] }
-        return results.map { ($0["score"] as? NSNumber)?.doubleValue ?? ($0["rrf"] as? NSNumber)?.doubleValue }
+        try await client.search(request).results.map { ScoredEntry(entry: $0, score: $0.score) }
     }
 
     public func reflect(_ query: ReflectQuery) async throws -> DiaryDigest { try await client.reflect(query) }

@@ -164,13 +164,6 @@ struct ConsoleLogicTests {
         #expect(WorkflowsState.status(named: "max recovery") == .maxRecoveryAttemptsExceeded)
     }
 
-    @Test("search scores are read from each result when the server sends them")
-    func scores() {
-        let body = #"{"results":[{"id":"a","score":0.0325},{"id":"b"},{"id":"c","rrf":0.01}],"total":3}"#
-        #expect(LiveMoltService.scores(in: Data(body.utf8)) == [0.0325, nil, 0.01])
-        #expect(LiveMoltService.scores(in: Data("[]".utf8)).isEmpty)
-    }
-
     @Test("a typing screen takes q, ? and :, and only ctrl-c stays global")
     func typingScreens() {
         let store = ScreenStores.store([
