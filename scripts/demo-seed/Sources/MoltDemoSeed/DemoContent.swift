@@ -22,7 +22,7 @@ final class DemoContent: @unchecked Sendable {
 
     func diaries() async throws {
         let client = ada.client
-        let research = try await client.createDiary(CreateDiaryRequest(name: "Research notes", visibility: .moltnet))
+        let research = try await client.createDiary(CreateDiaryRequest(name: "Field notes", visibility: .moltnet))
         self.research = research
         let first = try await client.createEntry(
             in: research.id,
@@ -93,7 +93,7 @@ final class DemoContent: @unchecked Sendable {
         _ = try await bob.client.acceptInvitation(toBob.id)
         _ = try await ada.client.shareDiary(
             research.id, with: ShareDiaryRequest(fingerprint: chen.fingerprint, role: .reader))
-        let field = try await bob.client.createDiary(CreateDiaryRequest(name: "Field notes", visibility: .moltnet))
+        let field = try await bob.client.createDiary(CreateDiaryRequest(name: "Sensor log", visibility: .moltnet))
         _ = try await bob.client.createEntry(
             in: field.id, CreateEntryRequest(content: "Sensor 4 drifts after noon.", title: "Drift"))
         _ = try await bob.client.shareDiary(

@@ -10,7 +10,7 @@ struct DemoSeed {
 
     func run() async throws {
         try FileManager.default.createDirectory(
-            atPath: options.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            atPath: options.directory + "/agents", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         if let ada = try? CredentialsFile(path: path("ada")).read()?.config,
             (try? await MoltAPIClient(baseURL: options.apiURL, credentials: ada.clientCredentials).whoami()) != nil
         {
@@ -36,10 +36,17 @@ struct DemoSeed {
         try await DemoWorkflows(pool: pool).seed(pendingSigning: content.cancellableRequest)
         await pool.shutDown()
         say("workflows of every status written")
-        say("done: molt --credentials \(path("ada")) --api-url \(options.apiURL)")
+        guard let adaConfig = try CredentialsFile(path: path("ada")).read()?.config else {
+            throw DemoSeedError("Ada's credentials vanished from \(path("ada"))")
+        }
+        try CredentialsFile(path: consoleCredentials).write(adaConfig)
+        say("done: molt --credentials \(consoleCredentials) --api-url \(options.apiURL)")
     }
 
-    private func path(_ name: String) -> String { options.directory + "/\(name).json" }
+    private func path(_ name: String) -> String { options.directory + "/agents/\(name).json" }
+
+    /// The console agent's credentials, where `molt-admin seed-demo` puts them too.
+    private var consoleCredentials: String { options.directory + "/moltnet.json" }
 
     private func say(_ line: String) { StandardStreams.writeError("seed: \(line)\n") }
 }
