@@ -4,8 +4,9 @@
     ansi-to-png.py CAPTURE.ans OUT.png [COLUMNS ROWS]
 
 pyte replays the escape sequences into a screen of cells (wide characters take two); pillow draws each cell
-with DejaVu Sans Mono (Noto Sans CJK for what it lacks) on a dark background, the ANSI colours of a common
-terminal palette, bold, dim, underline and reverse.
+with DejaVu Sans Mono (Noto Sans CJK, then Noto Color Emoji, for what it lacks) on a dark background, the ANSI colours of a common
+terminal palette, bold, dim, underline and reverse. Box-drawing lines and full blocks are drawn as geometry
+spanning the whole cell, as a terminal does, so borders join without gaps between rows.
 """
 import sys
 
@@ -28,6 +29,8 @@ CJK = [
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc",
 ]
+EMOJI = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"
+EMOJI_SIZE = 109  # the only size of the colour bitmaps in Noto Color Emoji
 
 
 def colour(name, default):
@@ -53,14 +56,57 @@ def load_fonts():
             break
         except OSError:
             continue
-    return regular, bold, cjk
-
-
-def has_glyph(font, character):
     try:
-        return font.getmask(character).getbbox() is not None or character.isspace()
+        emoji = ImageFont.truetype(EMOJI, EMOJI_SIZE)
+    except OSError:
+        emoji = None
+    return regular, bold, cjk, emoji
+
+
+def paste_emoji(image, emoji, character, left, top, width, height):
+    """Draws a colour emoji at its bitmap size and scales it into the cells (two cells wide)."""
+    box = emoji.getbbox(character)
+    glyph = Image.new("RGBA", (max(1, box[2]), max(1, box[3])), (0, 0, 0, 0))
+    ImageDraw.Draw(glyph).text((0, 0), character, font=emoji, embedded_color=True)
+    side = min(width, height) - 2
+    glyph = glyph.resize((side, side), Image.LANCZOS)
+    image.paste(glyph, (left + (width - side) // 2, top + (height - side) // 2), glyph)
+
+
+# Light box-drawing characters as the arms they draw from the cell's centre: (left, right, up, down).
+BOX = {
+    "─": (1, 1, 0, 0), "│": (0, 0, 1, 1), "┌": (0, 1, 0, 1), "┐": (1, 0, 0, 1), "└": (0, 1, 1, 0),
+    "┘": (1, 0, 1, 0), "├": (0, 1, 1, 1), "┤": (1, 0, 1, 1), "┬": (1, 1, 0, 1), "┴": (1, 1, 1, 0),
+    "┼": (1, 1, 1, 1), "╭": (0, 1, 0, 1), "╮": (1, 0, 0, 1), "╰": (0, 1, 1, 0), "╯": (1, 0, 1, 0),
+}
+BLOCKS = {"█": (0.0, 1.0), "▀": (0.0, 0.5), "▄": (0.5, 1.0)}
+MISSING = "\U0010fffd"  # a private-use code point no font here has: its mask is the font's "missing" box
+
+
+def glyph_mask(font, character):
+    mask = font.getmask(character)
+    return mask.size, bytes(mask)
+
+
+def has_glyph(font, character, missing):
+    try:
+        return glyph_mask(font, character) != missing
     except Exception:
         return False
+
+
+def draw_box(draw, character, left, top, width, height, fill):
+    arms = BOX[character]
+    middle_x = left + width // 2
+    middle_y = top + height // 2
+    if arms[0]:
+        draw.line([left, middle_y, middle_x, middle_y], fill=fill)
+    if arms[1]:
+        draw.line([middle_x, middle_y, left + width - 1, middle_y], fill=fill)
+    if arms[2]:
+        draw.line([middle_x, top, middle_x, middle_y], fill=fill)
+    if arms[3]:
+        draw.line([middle_x, middle_y, middle_x, top + height - 1], fill=fill)
 
 
 def main():
@@ -74,7 +120,11 @@ def main():
     # capture-pane prints rows separated by newlines: put each at its row.
     for index, line in enumerate(lines[:rows]):
         stream.feed(f"\x1b[{index + 1};1H\x1b[0m" + line)
-    regular, bold, cjk = load_fonts()
+    regular, bold, cjk, emoji = load_fonts()
+    missing = {font: glyph_mask(font, MISSING) for font in (regular, bold)}
+    if cjk is not None:
+        missing[cjk] = glyph_mask(cjk, MISSING)
+    baseline = 2 + regular.getmetrics()[0]  # every font on the monospace font's baseline
     cell_width = int(round(regular.getlength("M")))
     cell_height = int(SIZE * 1.35)
     padding = 12
@@ -99,11 +149,21 @@ def main():
             top = padding + y * cell_height
             if bg != BACKGROUND:
                 draw.rectangle([left, top, left + span * cell_width - 1, top + cell_height - 1], fill=bg)
-            if character.strip():
+            if character in BOX:
+                draw_box(draw, character, left, top, cell_width, cell_height, fg)
+            elif character in BLOCKS:
+                start, end = BLOCKS[character]
+                draw.rectangle([left, top + int(start * cell_height), left + cell_width - 1,
+                                top + int(end * cell_height) - 1], fill=fg)
+            elif character.strip():
                 font = bold if cell.bold else regular
-                if not has_glyph(font, character) and cjk is not None:
+                if cjk is not None and not has_glyph(font, character, missing[font]):
                     font = cjk
-                draw.text((left, top + 2), character, font=font, fill=fg)
+                if font is cjk and emoji is not None and not has_glyph(cjk, character, missing[cjk]):
+                    paste_emoji(image, emoji, character, left, top, span * cell_width, cell_height)
+                    x += span
+                    continue
+                draw.text((left, top + baseline), character, font=font, fill=fg, anchor="ls")
             if cell.underscore:
                 draw.line([left, top + cell_height - 2, left + span * cell_width - 1, top + cell_height - 2], fill=fg)
             x += span

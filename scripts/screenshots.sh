@@ -2,11 +2,12 @@
 # make screenshots: a PNG of every console screen under screenshots/, from a real run. Builds the binaries,
 # starts a private moltnetd on free ports with a fresh database, seeds the demo network (scripts/seed-demo.sh),
 # drives `molt` in tmux at 120x36 through every agent and operator screen, captures each with
-# `tmux capture-pane -e -p` and renders it with scripts/ansi-to-png.py (pyte + pillow from
+# `tmux capture-pane -e -p -N` and renders it with scripts/ansi-to-png.py (pyte + pillow from
 # scripts/python-tools.sh, DejaVu Sans Mono with a Noto CJK fallback from scripts/deps.sh).
 #
 #   scripts/screenshots.sh       DATABASE_URL picks the PostgreSQL server (default: scripts/pg.sh's, started)
 #   SKIP_DEPS=1 scripts/screenshots.sh   skips scripts/deps.sh (Debian packages already there)
+#   ONLY="home workflow" scripts/screenshots.sh   only these screenshots
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -19,6 +20,7 @@ ROWS_=36
 OUT="$ROOT/screenshots"
 WORK="$ROOT/.moltnet/screenshots"
 mkdir -p "$OUT" "$WORK"
+[ -n "${ONLY:-}" ] || rm -f "$OUT"/*.png  # a full run leaves no stale screen behind
 [ -n "${SKIP_DEPS:-}" ] || scripts/deps.sh
 PYTHON="$(scripts/python-tools.sh --path)/python"
 
@@ -36,10 +38,10 @@ DB_URL="$SERVER_URL/$DB"
 free_port() { "$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 API="http://127.0.0.1:$(free_port)"
 ADMIN="http://127.0.0.1:$(free_port)"
-TMUX_SOCKET="molt-shots-$$"
+TMUX_SOCKET=""
 SERVER_PID=""
 cleanup() {
-    tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
+    [ -z "$TMUX_SOCKET" ] || tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
     if [ -n "$SERVER_PID" ]; then kill -TERM "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
     psql -X -q "$SERVER_URL/postgres" -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
 }
@@ -88,7 +90,8 @@ wait_for() {
 shoot() {
     local name=$1 marker=$2 arguments=$3 key
     shift 3
-    tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
+    if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $name "* ]]; then return 0; fi
+    TMUX_SOCKET="molt-shots-$$-$name"  # a tmux server per shot: no race with the previous one's exit
     tmux -L "$TMUX_SOCKET" new-session -d -s shot -x "$COLUMNS_" -y "$ROWS_" \
         "env LANG=C.UTF-8 TERM=xterm-256color ${MOLT_ENV:-} $BIN/molt $arguments; sleep 60"
     wait_for "$marker" "$name"
@@ -100,7 +103,9 @@ shoot() {
         esac
     done
     sleep 0.5
-    tmux -L "$TMUX_SOCKET" capture-pane -e -p -t shot >"$WORK/$name.ans"
+    tmux -L "$TMUX_SOCKET" capture-pane -e -p -N -t shot >"$WORK/$name.ans"
+    tmux -L "$TMUX_SOCKET" kill-server 2>/dev/null || true
+    TMUX_SOCKET=""
     "$PYTHON" scripts/ansi-to-png.py "$WORK/$name.ans" "$OUT/$name.png" "$COLUMNS_" "$ROWS_"
     say "$name.png"
 }
@@ -134,6 +139,6 @@ shoot workflow "SUCCESS" "$O" / type:ERROR Enter Enter "wait:Steps"
 shoot workflow-filters "SUCCESS" "$O" f Right Right Right Right Right
 shoot identities "$LOADED" "$O --screen identities"
 shoot clients "$LOADED" "$O --screen clients"
-shoot relations "$LOADED" "$O --screen relations" c Enter "wait:allowed"
+shoot relations "$LOADED" "$O --screen relations" / type:owner Enter c Enter "wait:allowed"
 shoot network "Trust tree" "$O --screen network" "wait:genesis"
 say "done: $(find "$OUT" -name '*.png' | wc -l) screenshots in screenshots/"
