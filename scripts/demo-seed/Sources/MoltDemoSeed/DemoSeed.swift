@@ -10,7 +10,8 @@ struct DemoSeed {
 
     func run() async throws {
         try FileManager.default.createDirectory(
-            atPath: options.directory + "/agents", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            atPath: options.directory + "/agents", withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         if let ada = try? CredentialsFile(path: path("ada")).read()?.config,
             (try? await MoltAPIClient(baseURL: options.apiURL, credentials: ada.clientCredentials).whoami()) != nil
         {
