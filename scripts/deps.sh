@@ -10,7 +10,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 # Debian packages: C libraries (with headers) the Swift system-library targets link against,
 # the tools the tests drive (tmux, psql), and Python (with venv) for the Postgres wheel, the MCP SDK tests
-# and the Ory client wire tests (scripts/python-ory.sh).
+# and the Ory client wire tests (scripts/python-ory.sh); monospace, CJK and emoji fonts for the console's screenshots.
 PACKAGES=(
     pkg-config
     libncurses-dev
@@ -28,6 +28,9 @@ PACKAGES=(
     openssl
     procps
     iproute2
+    fonts-dejavu-core
+    fonts-noto-cjk
+    fonts-noto-color-emoji
 )
 
 say() { printf 'deps: %s\n' "$*" >&2; }
