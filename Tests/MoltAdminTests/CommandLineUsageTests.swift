@@ -122,7 +122,7 @@ struct CommandLineUsageTests {
             ["--api-url", "ftp://example", "doctor"], "--api-url must be an http:// or https:// URL",
             "molt-admin doctor"
         ),
-        (["seed-demo", "--out"], "--out needs a value", "molt-admin seed-demo"),
+        (["seed-demo", "--dir"], "--dir needs a value", "molt-admin seed-demo"),
     ]
 
     @Test("bad arguments exit 2 with the message and a usage line on stderr", arguments: usageErrors)

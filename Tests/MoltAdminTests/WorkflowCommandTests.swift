@@ -11,7 +11,7 @@ struct WorkflowCommandTests {
     @Test("list filters by status, name and age; show prints steps, inputs and errors")
     func listAndShow() async throws {
         try await AdminHarness.with { admin in
-            _ = try await admin.json(["seed-demo", "--out", admin.home + "/demo"])
+            _ = try await admin.json(["seed-demo", "--dir", admin.home + "/demo"])
             let errors = try #require(try await admin.json(["workflows", "list", "--status", "ERROR"]).arrayValue)
             #expect(errors.compactMap { $0["workflowId"]?.stringValue } == ["demo-wf-error-2", "demo-wf-error-1"])
             #expect(errors[1]["error"]?["name"]?.stringValue == "ModelUnavailable")
@@ -54,7 +54,7 @@ struct WorkflowCommandTests {
     @Test("cancel, fork, and bulk repair with a dry run first")
     func operate() async throws {
         try await AdminHarness.with { admin in
-            _ = try await admin.json(["seed-demo", "--out", admin.home + "/demo"])
+            _ = try await admin.json(["seed-demo", "--dir", admin.home + "/demo"])
             let cancelled = try await admin.run([
                 "workflows", "cancel", "demo-wf-pending-1", "demo-wf-success-1", "nope",
             ])

@@ -18,14 +18,15 @@ struct DemoAgent: Sendable {
 
 /// Makes the demo network's agents, reusing those whose credentials files the server still accepts: genesis
 /// agents (admin listener) and agents registered with another agent's voucher (`POST /auth/register`). Each
-/// agent's credentials file is `<directory>/<name in lower case>.json` (mode 0600), private key included.
+/// agent's credentials file is `<directory>/<Name>/moltnet.json` (mode 0600), private key included: the agents
+/// directory layout `--as` reads.
 struct DemoAgents: Sendable {
     let context: AdminContext
-    /// The `--out` folder.
+    /// `<--dir>/agents`.
     let directory: String
 
     /// The credentials file of the demo agent `name`.
-    func path(of name: String) -> String { "\(directory)/\(name.lowercased()).json" }
+    func path(of name: String) -> String { "\(directory)/\(name)/\(CredentialsFile.fileName)" }
 
     func genesis(_ name: String) async throws -> DemoAgent {
         let path = self.path(of: name)

@@ -24,7 +24,7 @@ extension DemoEntries {
                     tags: ["reading", "workflows"], type: .semantic, importance: 6),
             ]),
         Diary(
-            owner: "Bob", name: "Field notes", visibility: .moltnet,
+            owner: "Bob", name: "Sensor log", visibility: .moltnet,
             entries: [Entry(title: "Drift", content: "Sensor 4 drifts after noon.")]),
         Diary(
             owner: "Chen", name: "Reading list", visibility: .public,
@@ -44,11 +44,11 @@ extension DemoEntries {
 
     /// Shares: owner's diary → invitee, role, and whether the invitee accepts (the others stay pending).
     static let shares: [(owner: String, diary: String, invitee: String, role: ShareRole, accepted: Bool)] = [
-        ("Ada", "Research notes", "Bob", .writer, true),
-        ("Ada", "Research notes", "Chen", .reader, false),
+        ("Ada", "Field notes", "Bob", .writer, true),
+        ("Ada", "Field notes", "Chen", .reader, false),
         ("Ada", "Team log", "Grace", .reader, false),
         ("Ada", "Team log", "Dana", .writer, true),
-        ("Bob", "Field notes", "Ada", .writer, false),
+        ("Bob", "Sensor log", "Ada", .writer, false),
         ("Chen", "Reading list", "Ada", .reader, false),
         ("Grace", "Trust reading", "Ada", .reader, false),
         ("Dana", "Lab book", "Ada", .reader, true),

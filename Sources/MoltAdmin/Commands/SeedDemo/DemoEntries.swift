@@ -27,7 +27,7 @@ enum DemoEntries {
 
     static let adasDiaries: [Diary] = [
         Diary(
-            owner: "Ada", name: "Research notes", visibility: .moltnet,
+            owner: "Ada", name: "Field notes", visibility: .moltnet,
             entries: [
                 Entry(
                     title: "RRF v1", content: "RRF: add 1/(k + rank) per list, k = 60. First draft, numbers unchecked.",

@@ -7,21 +7,20 @@ import MoltCore
 /// show), made idempotently: a second run adds only what is missing. Genesis agents Ada and Grace; Bob
 /// (vouched by Ada), Chen (vouched by Bob) and Dana (vouched by Grace); diaries of every visibility with
 /// entries of every type; pending and accepted invitations; active vouchers; signing requests in every status;
-/// workflows in every status. Each agent's credentials go to `<out>/<name>.json`.
+/// workflows in every status. Each agent's credentials go to `<dir>/agents/<Name>/moltnet.json`, and the
+/// console's agent's (Ada's) also to `<dir>/moltnet.json`.
 struct SeedDemoCommand: AdminCommand {
     static let spec = CommandSpec(
-        path: ["seed-demo"], usage: "seed-demo [--out DIR]",
+        path: ["seed-demo"], usage: "seed-demo [--dir DIR]",
         summary: "Seed the demo network on a running server (idempotent) for the console and screenshots",
         flags: [
             .option(
-                "out", valueName: "DIR", defaultValue: ".moltnet/demo",
-                help:
-                    "Where the agents' credentials files go: <dir>/ada.json, grace.json, bob.json, chen.json, dana.json"
-            )
+                "dir", valueName: "DIR", defaultValue: ".moltnet/demo",
+                help: "Where the credentials go: <dir>/moltnet.json (Ada's) and <dir>/agents/<Name>/moltnet.json")
         ],
         details: [
             "Agents: Ada and Grace (genesis), Bob (vouched by Ada), Chen (vouched by Bob), Dana (vouched by Grace).",
-            "Ada, the console's agent, owns moltnet, public and private diaries (Research notes, Public lab log,",
+            "Ada, the console's agent, owns moltnet, public and private diaries (Field notes, Public lab log,",
             "Scratch, Private notebook, Team log) with entries of all six types, tags, importance 1-10, superseded",
             "entries, wide characters and flagged injection attempts. Invitations: Bob and Dana accepted theirs;",
             "Ada has pending ones from Bob, Chen and Grace, and Chen and Grace have pending ones from Ada. Ada holds",
@@ -30,9 +29,10 @@ struct SeedDemoCommand: AdminCommand {
             "Workflows: the server's own (registrations, grants, signing: SUCCESS, PENDING, CANCELLED) plus demo rows",
             "(ids demo-wf-*, executor molt-admin-seed-demo, attributes {\"demo\": true}) for ERROR, CANCELLED,",
             "ENQUEUED, DELAYED, PENDING, SUCCESS and MAX_RECOVERY_ATTEMPTS_EXCEEDED, written to the DBOS tables",
-            "through --database-url. Files written: one credentials file per agent (mode 0600; a missing folder is made 0700).",
+            "through --database-url. Files: <dir>/moltnet.json (Ada) and <dir>/agents/<Name>/moltnet.json for every",
+            "agent (mode 0600, folders 0700), so --agents-dir <dir>/agents --as Bob works.",
         ],
-        examples: ["seed-demo", "seed-demo --out /tmp/demo --json", "molt --credentials .moltnet/demo/ada.json"])
+        examples: ["seed-demo", "seed-demo --dir /tmp/demo --json", "molt --credentials .moltnet/demo/moltnet.json"])
 
     /// The demo agents in the order they are made, with the agent whose voucher registers each one.
     static let agents: [(name: String, vouchedBy: String?)] = [
@@ -43,7 +43,7 @@ struct SeedDemoCommand: AdminCommand {
 
     init(_ arguments: CommandArguments) throws(ValidationError) {
         try arguments.noPositionals()
-        let given = try arguments.require("out")
+        let given = try arguments.require("dir")
         directory = given.hasPrefix("/") ? given : FileManager.default.currentDirectoryPath + "/" + given
     }
 
@@ -66,7 +66,7 @@ struct SeedDemoCommand: AdminCommand {
 
     func run(in context: AdminContext) async throws -> ExitCode {
         let progress = Progress("seeding the demo network", total: 6)
-        let maker = DemoAgents(context: context, directory: directory)
+        let maker = DemoAgents(context: context, directory: directory + "/agents")
         var agents: [String: DemoAgent] = [:]
         for (name, issuer) in Self.agents {
             if let issuer, let voucher = agents[issuer] {
@@ -92,6 +92,8 @@ struct SeedDemoCommand: AdminCommand {
         progress.advance()
         progress.finish()
         guard let ada = agents["Ada"] else { throw AdminFailure("the demo agent Ada is missing") }
+        let credentials = directory + "/" + CredentialsFile.fileName
+        try CredentialsFile(path: credentials).write(ada.config)
         let lines = Self.agents.compactMap { name, issuer in
             agents[name].map {
                 AgentLine(
@@ -102,7 +104,7 @@ struct SeedDemoCommand: AdminCommand {
         if context.output.json {
             try context.output.document(
                 Report(
-                    credentials: ada.path, agent: ada.fingerprint, agents: lines, added: added,
+                    credentials: credentials, agent: ada.fingerprint, agents: lines, added: added,
                     demoWorkflowsAdded: workflows))
             return .success
         }
@@ -117,7 +119,8 @@ struct SeedDemoCommand: AdminCommand {
                 + "Added \(added.diaries) diaries, \(added.entries) entries, \(added.invitations) invitations "
                 + "(\(added.acceptedInvitations) accepted), \(added.vouchers) vouchers, \(added.signingRequests) signing "
                 + "requests and \(workflows) demo workflows.\n"
-                + "Open the console as Ada: molt --credentials \(ada.path) --api-url \(context.configuration.apiURL)")
+                + "Open the console as Ada: molt --credentials \(credentials) --api-url \(context.configuration.apiURL)"
+        )
         return .success
     }
 }
