@@ -9,9 +9,8 @@ set -euo pipefail
 [ $# -eq 5 ] || { echo "usage: scripts/seed-demo.sh BIN_DIR API_URL ADMIN_URL DATABASE_URL DIR" >&2; exit 2; }
 BIN=$1 API=$2 ADMIN=$3 DB_URL=$4 DIR=$5
 
-# The one seeding line. `molt-admin seed-demo` takes the same flags and writes the same layout; with it:
-#   seed_demo() { "$BIN/molt-admin" seed-demo --api-url "$API" --admin-url "$ADMIN" --database-url "$DB_URL" --dir "$DIR"; }
-seed_demo() { "$BIN/MoltDemoSeed" --api-url "$API" --admin-url "$ADMIN" --database-url "$DB_URL" --dir "$DIR"; }
+# The one seeding line: `molt-admin seed-demo` (docs/admin.md#seed-demo).
+seed_demo() { "$BIN/molt-admin" seed-demo --api-url "$API" --admin-url "$ADMIN" --database-url "$DB_URL" --dir "$DIR"; }
 
 seed_demo
 [ -s "$DIR/moltnet.json" ] || { echo "seed-demo: the seeder left no $DIR/moltnet.json" >&2; exit 1; }
