@@ -92,14 +92,6 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        // The console's demo data (make demo, make screenshots): a seeded network built with MoltClient.
-        .executableTarget(
-            name: "MoltDemoSeed",
-            dependencies: ["MoltClient", "MoltCommandLine", "MoltPostgres", "MoltCore"],
-            path: "scripts/demo-seed/Sources/MoltDemoSeed",
-            swiftSettings: strictSettings
-        ),
-
         // Test support: a fresh database per test on the real Postgres, a server on port 0, golden snapshots.
         .target(
             name: "MoltTestSupport",
