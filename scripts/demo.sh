@@ -27,7 +27,11 @@ if server_running; then
     for _ in $(seq 50); do server_running || break; sleep 0.1; done
 fi
 DATABASE_URL=$(scripts/pg.sh url)
-nohup env DATABASE_URL="$DATABASE_URL" "$BIN/moltnetd" --listen "$LISTEN" --admin-listen "$ADMIN_LISTEN" \
+# Demo-sized rate limits (the reference's defaults are 100 authenticated requests a minute): the seeder and then
+# the console act as Ada within the same minute. Set RATE_LIMIT_* yourself to try the real limits.
+nohup env DATABASE_URL="$DATABASE_URL" RATE_LIMIT_AUTHENTICATED="${RATE_LIMIT_AUTHENTICATED:-100000}" \
+    RATE_LIMIT_EMBEDDING="${RATE_LIMIT_EMBEDDING:-10000}" RATE_LIMIT_VOUCH="${RATE_LIMIT_VOUCH:-1000}" \
+    RATE_LIMIT_SIGNING="${RATE_LIMIT_SIGNING:-1000}" "$BIN/moltnetd" --listen "$LISTEN" --admin-listen "$ADMIN_LISTEN" \
     --log-format json >>"$RUN/moltnetd.log" 2>&1 &
 echo $! >"$RUN/moltnetd.pid"
 

@@ -17,10 +17,11 @@ say() { printf 'screenshots: %s\n' "$*" >&2; }
 COLUMNS_=120
 ROWS_=36
 
-OUT="$ROOT/screenshots"
+FINAL="$ROOT/screenshots"
 WORK="$ROOT/.moltnet/screenshots"
-mkdir -p "$OUT" "$WORK"
-[ -n "${ONLY:-}" ] || rm -f "$OUT"/*.png  # a full run leaves no stale screen behind
+OUT="$WORK/png"  # rendered here, moved into screenshots/ only when every shot succeeded
+rm -rf "$OUT"
+mkdir -p "$FINAL" "$WORK" "$OUT"
 [ -n "${SKIP_DEPS:-}" ] || scripts/deps.sh
 PYTHON="$(scripts/python-tools.sh --path)/python"
 
@@ -48,7 +49,9 @@ cleanup() {
 trap cleanup EXIT
 
 psql -X -q "$SERVER_URL/postgres" -c "CREATE DATABASE $DB"
-"$BIN/moltnetd" --listen "${API#http://}" --admin-listen "${ADMIN#http://}" --database-url "$DB_URL" \
+# Demo-sized rate limits: the seeder and the screens all act as Ada within one minute.
+RATE_LIMIT_AUTHENTICATED=100000 RATE_LIMIT_EMBEDDING=10000 RATE_LIMIT_VOUCH=1000 RATE_LIMIT_SIGNING=1000 \
+    "$BIN/moltnetd" --listen "${API#http://}" --admin-listen "${ADMIN#http://}" --database-url "$DB_URL" \
     --log-format json >"$WORK/moltnetd.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 600); do curl -fsS "$API/ready" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -141,4 +144,6 @@ shoot identities "$LOADED" "$O --screen identities"
 shoot clients "$LOADED" "$O --screen clients"
 shoot relations "$LOADED" "$O --screen relations" / type:owner Enter c Enter "wait:allowed"
 shoot network "Trust tree" "$O --screen network" "wait:genesis"
-say "done: $(find "$OUT" -name '*.png' | wc -l) screenshots in screenshots/"
+[ -n "${ONLY:-}" ] || rm -f "$FINAL"/*.png  # a full run leaves no stale screen behind
+mv "$OUT"/*.png "$FINAL"/
+say "done: $(find "$FINAL" -name '*.png' | wc -l) screenshots in screenshots/"

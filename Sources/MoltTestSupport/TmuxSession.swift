@@ -64,7 +64,7 @@ public final class TmuxSession: Sendable {
     /// - Throws: `TmuxError` with the last screen when time runs out.
     @discardableResult
     public func waitFor(
-        timeout: Duration = .seconds(10), _ what: String = "the expected screen", _ condition: (String) -> Bool
+        timeout: Duration = .seconds(30), _ what: String = "the expected screen", _ condition: (String) -> Bool
     ) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         var screen = ""

@@ -39,10 +39,12 @@ struct MoltServerTmuxTests {
             try tmux.send("Enter")
             try await tmux.waitFor("the Vouchers screen") { $0.contains("Active vouchers 0/5") }
             try tmux.send("n")
-            let issued = try await tmux.waitFor("the issued code") { $0.contains("Voucher issued: shown once") }
+            try await tmux.waitFor("the issued dialog") { $0.contains("Voucher issued: shown once") }
             let active = try await ada.client.activeVouchers().vouchers
             #expect(active.count == 1)
-            #expect(issued.contains(active[0].code), "the code shown is the voucher the server holds")
+            let code = try #require(active.first?.code)
+            // The dialog may be mid-draw when its title appears: wait for the code the server holds.
+            try await tmux.waitFor("the code the server holds, shown once") { $0.contains(code) }
             try tmux.send("Escape")
             try await tmux.waitFor("the dialog closed") { !$0.contains("Voucher issued") }
 
