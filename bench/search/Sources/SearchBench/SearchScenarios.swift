@@ -1,6 +1,7 @@
 import Foundation
 import MoltClient
 import MoltCore
+import MoltEmbeddings
 import MoltServer
 
 /// The timed searches: through the REST API (everything a client waits for) and the hybrid SQL alone, over
@@ -13,9 +14,11 @@ struct SearchScenarios {
     let client: MoltAPIClient
     let repository: SearchRepository
     let readable: [DiaryID]
+    let embedder: SentenceEmbedder
 
     func run() async throws -> [Latency] {
         let scenarios: [(String, (String) async throws -> Void)] = [
+            ("query embedding alone (MiniLM, in process)", { query in _ = await embedder.embed(query: query) }),
             (
                 "API POST /diaries/search, hybrid, 5 readable diaries",
                 { query in _ = try await client.search(SearchDiaryRequest(query: query, limit: 10)) }

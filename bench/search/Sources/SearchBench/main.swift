@@ -59,16 +59,12 @@ do {
     let loadBefore = LoadAverage.current
     let queries = corpus.queries
     var vectors: [String: [Float]] = [:]
-    var embedding = Latency(name: "query embedding alone (MiniLM, in process)")
-    for query in queries {
-        await embedding.measure { vectors[query] = await embedder.embed(query: query) }
-    }
+    for query in queries { vectors[query] = embedder.embed(query: query) }
     let repository = SearchRepository(database: pool)
     let scenarios = SearchScenarios(
         queries: queries, vectors: vectors, searches: searchCount, client: reader.client, repository: repository,
-        readable: readable)
-    var results = [embedding]
-    results += try await scenarios.run()
+        readable: readable, embedder: embedder)
+    let results = try await scenarios.run()
     let loadAfter = LoadAverage.current
     let plan = try await QueryPlan.vectorCandidates(pool, vector: vectors[queries[0]]!, diaries: readable)
 
