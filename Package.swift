@@ -91,6 +91,12 @@ let package = Package(
             path: "bench/Sources/MoltBench",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "SearchBench",
+            dependencies: ["MoltServer", "MoltClient", "MoltEmbeddings", "MoltPostgres", "MoltCore"],
+            path: "bench/search/Sources/SearchBench",
+            swiftSettings: strictSettings
+        ),
 
         // Test support: a fresh database per test on the real Postgres, a server on port 0, golden snapshots.
         .target(

@@ -108,7 +108,7 @@ cmd_init() {
     owned_dir "$DATA" "$RUN"
     if [ ! -s "$DATA/PG_VERSION" ]; then
         say "initialising a new cluster in $DATA"
-        as_pg "$BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 -T pg_catalog.english \
+        as_pg "$BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 -T english \
             >"$RUN/initdb.log" 2>&1 || { cat "$RUN/initdb.log" >&2; die "initdb failed"; }
     fi
 }

@@ -42,6 +42,9 @@ public struct ServerCommandLine: Sendable {
             defaultValue: "moltnetd",
             help: "Workflow executor id; a restart with the same id resumes this server's workflows"),
         .option(
+            "workflow-step-delay-ms", environment: "MOLTNET_WORKFLOW_STEP_DELAY_MS", valueName: "MS",
+            defaultValue: "0", help: "Fault injection for crash tests: pause after each registration step"),
+        .option(
             "cors-origins", environment: "CORS_ORIGINS", valueName: "LIST",
             defaultValue: CORSMiddleware.defaultOrigins.joined(separator: ","),
             help: "Comma-separated origins browsers may call the API from (* for any)"),
@@ -61,6 +64,10 @@ public struct ServerCommandLine: Sendable {
         summary: "The MoltNet server: REST API, admin API, workflows and search on PostgreSQL.",
         flags: flags,
         sections: [
+            (
+                "Commands",
+                ["backfill-embeddings  embed entries without a vector of the configured model, then exit (--help)"]
+            ),
             (
                 "Signals",
                 ["SIGTERM, SIGINT  stop accepting, finish requests in flight (see --shutdown-grace), exit 0"]
@@ -110,7 +117,7 @@ public struct ServerCommandLine: Sendable {
         case "human": logFormat = .human
         case let other?: throw ValidationError("--log-format must be json or human, not \(other)")
         }
-        configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             http: http, adminHTTP: admin, databaseURL: try parsed.require("database-url"),
             databaseConnections: try parsed.integer("database-connections", in: 1...500) ?? 10,
             publicBaseURL: parsed.value("public-url").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
@@ -123,6 +130,8 @@ public struct ServerCommandLine: Sendable {
             embeddingModelDirectory: parsed.value("embedding-model-dir").map { URL(fileURLWithPath: $0) }
                 ?? EmbeddingModelLocation.directory(
                     environment: [:], projectRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+        configuration.workflowStepDelayMilliseconds = try parsed.integer("workflow-step-delay-ms", in: 0...600_000) ?? 0
+        self.configuration = configuration
     }
 
     /// `RECOVERY_CHALLENGE_SECRET` (environment only, never a flag, so it stays out of process listings).

@@ -33,6 +33,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var recoveryChallengeSecret: String?
     /// The live public feed's intervals and limits.
     public var publicFeedStream: PublicFeedStreamSettings
+    /// Fault injection for crash tests: a pause after each step of the registration workflow
+    /// (`MOLTNET_WORKFLOW_STEP_DELAY_MS`); 0 in service.
+    public var workflowStepDelayMilliseconds = 0
 
     public init(
         http: HTTPServerConfiguration = HTTPServerConfiguration(),

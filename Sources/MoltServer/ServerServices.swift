@@ -54,7 +54,8 @@ struct ServerServices: Sendable {
             engine: engine,
             steps: RegistrationSteps(
                 database: database, identities: identity.identities, oauth2: identity.oauth2,
-                permissions: identity.permissions, clock: clock))
+                permissions: identity.permissions, clock: clock),
+            stepDelay: .milliseconds(configuration.workflowStepDelayMilliseconds))
         let embeddings = Embeddings(
             directory: configuration.embeddingModelDirectory, logger: logger.labelled("embeddings"))
         let embeddingPipeline = EmbeddingPipeline(

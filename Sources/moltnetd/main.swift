@@ -4,12 +4,19 @@ import MoltCommandLine
 import MoltCore
 import MoltServer
 
-let usage = "moltnetd [options]   (see moltnetd --help)"
+let usage = "moltnetd [options] | moltnetd backfill-embeddings [options]   (see moltnetd --help)"
 let signals = SignalWatcher()
 
 await CommandLineTool.run(name: "moltnetd", usage: usage) {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.first == BackfillCommandLine.name {
+        try await BackfillCommandLine(
+            arguments: Array(arguments.dropFirst()), environment: ProcessInfo.processInfo.environment
+        ).run { StandardStreams.writeError("backfill-embeddings: \($0)\n") }
+        return .success
+    }
     let commandLine = try ServerCommandLine(
-        arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+        arguments: arguments, environment: ProcessInfo.processInfo.environment)
     if commandLine.printVersion {
         StandardStreams.writeOut("moltnetd \(MoltVersion.current)\n")
         return .success

@@ -29,12 +29,14 @@ struct RegistrationWorkflow: Sendable {
     private let workflow: Workflow<Input, Output>
     private let secrets: SecretHandOff
 
-    init(engine: WorkflowEngine, steps: RegistrationSteps) {
+    /// - Parameter stepDelay: a pause after each forward step, for crash tests only (fault injection through
+    ///   `MOLTNET_WORKFLOW_STEP_DELAY_MS`, docs/operations.md); zero in service.
+    init(engine: WorkflowEngine, steps: RegistrationSteps, stepDelay: Duration = .zero) {
         let secrets = SecretHandOff()
         self.engine = engine
         self.secrets = secrets
         workflow = engine.register("registerAgent") { context, input in
-            try await Self.run(context, input, steps: steps, secrets: secrets)
+            try await Self.run(context, input, steps: steps, secrets: secrets, stepDelay: stepDelay)
         }
     }
 
@@ -50,7 +52,8 @@ struct RegistrationWorkflow: Sendable {
     }
 
     private static func run(
-        _ context: WorkflowContext, _ input: Input, steps: RegistrationSteps, secrets: SecretHandOff
+        _ context: WorkflowContext, _ input: Input, steps: RegistrationSteps, secrets: SecretHandOff,
+        stepDelay: Duration
     )
         async throws -> Output
     {
@@ -58,25 +61,31 @@ struct RegistrationWorkflow: Sendable {
             throw RegistrationFailure(code: .registrationFailed, message: "Invalid registration input")
         }
         let retry = StepRetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(200))
+        let pause = { if stepDelay > .zero { try await Task.sleep(for: stepDelay) } }
         try await context.step("redeemVoucher") {
             try await steps.redeemVoucher(input.voucherCode, for: identityID)
         }
+        try await pause()
         do {
             try await context.step("createIdentity", retry: retry) {
                 try await steps.createIdentity(
                     identityID, publicKey: input.publicKey, fingerprint: input.fingerprint,
                     voucherCode: input.voucherCode)
             }
+            try await pause()
             try await context.step("storeAgentKey") {
                 try await steps.storeAgentKey(identityID, publicKey: input.publicKey, fingerprint: input.fingerprint)
             }
+            try await pause()
             try await context.step("grantAgentSelf", retry: retry) { try await steps.grantSelf(identityID) }
+            try await pause()
             let clientID = try await context.step("createClient", retry: retry) { () async throws -> String in
                 let (clientID, secret) = try await steps.createClient(
                     identityID, publicKey: input.publicKey, fingerprint: input.fingerprint)
                 if let secret { secrets.put(secret, for: context.workflowID) }
                 return clientID
             }
+            try await pause()
             let diaryID = try await context.step("createPrivateDiary", retry: retry) {
                 try await steps.createPrivateDiary(for: identityID).description
             }

@@ -40,21 +40,6 @@ struct EmbeddingPipeline: Sendable {
         }
     }
 
-    /// Queues every entry that has no vector (after a model change, or entries written without a model).
-    func backfill(database: PostgresPool, batch: Int = 1000) async throws -> Int {
-        var queued = 0
-        var after = EntryID(rawValue: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)))
-        while true {
-            let ids = try await database.query(
-                "SELECT id FROM diary_entries WHERE embedding IS NULL AND id > \(after) ORDER BY id LIMIT \(batch)"
-            ).rows.map { row throws(PostgresError) in try row.decode("id", as: EntryID.self) }
-            for id in ids { await enqueue(id) }
-            queued += ids.count
-            guard let last = ids.last, ids.count == batch else { return queued }
-            after = last
-        }
-    }
-
     /// Embeds the entry's current text and stores the vector unless the text changed meanwhile.
     private static func embed(_ id: String, database: PostgresPool, embeddings: Embeddings) async throws -> Bool {
         guard let entryID = EntryID(id),

@@ -1,13 +1,13 @@
 import Foundation
-import MoltCore
-import MoltPostgres
+package import MoltCore
+package import MoltPostgres
 
 /// Hybrid search over diary entries (spec §5.6): the nearest vectors by cosine (HNSW) and the best full-text
 /// matches, each the top `2·limit`, fused by reciprocal rank (k = 60) and weighted by relevance, recency
 /// (`0.99^hours` since last access or creation) and importance.
-struct SearchRepository: Sendable {
+package struct SearchRepository: Sendable {
     /// Which entries a search may see.
-    enum Scope: Sendable {
+    package enum Scope: Sendable {
         /// Entries of these diaries.
         case diaries([DiaryID])
         /// Entries of public diaries, with their authors.
@@ -15,31 +15,52 @@ struct SearchRepository: Sendable {
     }
 
     /// A search's inputs after defaults.
-    struct Query: Sendable {
-        var text: String?
-        var embedding: [Float]?
-        var scope: Scope
-        var tags: [String]?
-        var entryTypes: [EntryType]?
-        var excludeSuperseded = false
-        var limit = SearchLimits.defaultLimit
-        var relevanceWeight = 1.0
-        var recencyWeight = 0.0
-        var importanceWeight = 0.0
+    package struct Query: Sendable {
+        package var text: String?
+        package var embedding: [Float]?
+        package var scope: Scope
+        package var tags: [String]?
+        package var entryTypes: [EntryType]?
+        package var excludeSuperseded = false
+        package var limit = SearchLimits.defaultLimit
+        package var relevanceWeight = 1.0
+        package var recencyWeight = 0.0
+        package var importanceWeight = 0.0
+
+        package init(
+            text: String? = nil, embedding: [Float]? = nil, scope: Scope, tags: [String]? = nil,
+            entryTypes: [EntryType]? = nil, excludeSuperseded: Bool = false, limit: Int = SearchLimits.defaultLimit,
+            relevanceWeight: Double = 1.0, recencyWeight: Double = 0.0, importanceWeight: Double = 0.0
+        ) {
+            self.text = text
+            self.embedding = embedding
+            self.scope = scope
+            self.tags = tags
+            self.entryTypes = entryTypes
+            self.excludeSuperseded = excludeSuperseded
+            self.limit = limit
+            self.relevanceWeight = relevanceWeight
+            self.recencyWeight = recencyWeight
+            self.importanceWeight = importanceWeight
+        }
     }
 
     /// One result: the entry, its score, and (public scope) its author.
-    struct Hit: Sendable {
-        let entry: DiaryEntry
-        let score: Double
-        let author: PublicFeedEntry.Author?
+    package struct Hit: Sendable {
+        package let entry: DiaryEntry
+        package let score: Double
+        package let author: PublicFeedEntry.Author?
     }
 
     static let rrfK = 60
 
     let database: PostgresPool
 
-    func search(_ query: Query) async throws -> [Hit] {
+    package init(database: PostgresPool) {
+        self.database = database
+    }
+
+    package func search(_ query: Query) async throws -> [Hit] {
         let text = query.text.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         guard text != nil || query.embedding != nil else { return [] }
         let candidates = query.limit * 2
@@ -60,9 +81,9 @@ struct SearchRepository: Sendable {
                 """
                 SELECT id, NULL::bigint AS vector_rank, row_number() OVER (ORDER BY rank DESC, created_at DESC) AS text_rank
                 FROM (
-                    SELECT e.id, e.created_at, ts_rank(diary_entry_tsv(e.title, e.content, e.tags), q) AS rank
+                    SELECT e.id, e.created_at, ts_rank(e.search_document, q) AS rank
                     FROM diary_entries e, websearch_to_tsquery('english', \(text)) q
-                    WHERE \(filter) AND diary_entry_tsv(e.title, e.content, e.tags) @@ q
+                    WHERE \(filter) AND e.search_document @@ q
                     ORDER BY rank DESC, e.created_at DESC LIMIT \(candidates)) matches
                 """)
         }

@@ -19,6 +19,9 @@ struct SearchService: Sendable {
     let embeddings: Embeddings
 
     func search(_ request: SearchDiaryRequest, by caller: AuthContext) async throws -> DiarySearchResult {
+        // The query's vector is computed while the caller's diaries are looked up.
+        let text = request.query.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        async let queryVector = Self.vector(of: text, embeddings)
         let scope: [DiaryID]
         if let diaryID = request.diaryId {
             scope = [try await diaries.readable(diaryID, by: caller).id]
@@ -31,14 +34,19 @@ struct SearchService: Sendable {
             relevanceWeight: request.wRelevance ?? 1, recencyWeight: request.wRecency ?? 0,
             importanceWeight: request.wImportance ?? 0)
         guard !scope.isEmpty else { return DiarySearchResult(results: [], total: 0) }
-        guard let text = request.query, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard text != nil else {
             let listed = try await search.list(query, offset: request.offset ?? 0)
             return DiarySearchResult(results: listed, total: listed.count)
         }
-        query.embedding = await embeddings.embed(query: text)
+        query.embedding = await queryVector
         let hits = try await search.search(query)
         try await entries.recordAccess(hits.map(\.entry.id))
         return DiarySearchResult(results: hits.map(\.entry), total: hits.count)
+    }
+
+    private static func vector(of text: String?, _ embeddings: Embeddings) async -> [Float]? {
+        guard let text else { return nil }
+        return await embeddings.embed(query: text)
     }
 
     /// Hybrid search over public diaries, for anyone (`GET /public/feed/search`).

@@ -1,27 +1,26 @@
-import Foundation
-import MoltTestSupport
+public import Foundation
 
 /// The project-local Python tools (`scripts/python-tools.sh`): the DBOS CLI and SDK, dbos==3.4.0.
 ///
-/// Tests that need them fail, with the command that installs them, when they are missing: they never skip.
-enum PythonTools {
+/// Shared by the MoltWorkflows and MoltClient interoperability tests. Tests that need them fail, with the command that installs them, when they are missing: they never skip.
+public enum PythonTools {
     /// `.moltnet/python/bin` in the repository.
-    static let binDirectory = Fixtures.repositoryRoot.appendingPathComponent(".moltnet/python/bin")
+    public static let binDirectory = Fixtures.repositoryRoot.appendingPathComponent(".moltnet/python/bin")
 
     /// Why a tool could not be run.
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// The output of a finished command.
-    struct Output {
-        let status: Int32
-        let standardOutput: String
-        let standardError: String
+    public struct Output: Sendable {
+        public let status: Int32
+        public let standardOutput: String
+        public let standardError: String
     }
 
     /// The path of a tool in the venv, or a failure saying how to install it.
-    static func tool(_ name: String) throws -> String {
+    public static func tool(_ name: String) throws -> String {
         let path = binDirectory.appendingPathComponent(name).path
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw Failure(
@@ -32,7 +31,9 @@ enum PythonTools {
     }
 
     /// Runs a venv tool with `arguments`, waiting at most `timeout`.
-    static func run(_ name: String, _ arguments: [String], timeout: Duration = .seconds(120)) async throws -> Output {
+    public static func run(_ name: String, _ arguments: [String], timeout: Duration = .seconds(120)) async throws
+        -> Output
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try tool(name))
         process.arguments = arguments
@@ -69,7 +70,7 @@ enum PythonTools {
     }
 
     /// Runs `dbos <arguments>` and returns the JSON it prints.
-    static func dbosJSON(_ arguments: [String]) async throws -> String {
+    public static func dbosJSON(_ arguments: [String]) async throws -> String {
         let output = try await run("dbos", arguments)
         guard output.status == 0 else {
             throw Failure(
