@@ -111,6 +111,13 @@ cmd_init() {
         as_pg "$BIN/initdb" -D "$DATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 -T english \
             >"$RUN/initdb.log" 2>&1 || { cat "$RUN/initdb.log" >&2; die "initdb failed"; }
     fi
+    # Clusters made by an earlier pg.sh (initdb -T pg_catalog.english) name the search configuration twice,
+    # which parallel workers cannot restore: heal the setting in place.
+    if grep -q "^default_text_search_config = 'pg_catalog.pg_catalog.english'" "$DATA/postgresql.conf"; then
+        say "fixing default_text_search_config in $DATA/postgresql.conf"
+        as_pg sed -i "s/^default_text_search_config = 'pg_catalog.pg_catalog.english'/default_text_search_config = 'pg_catalog.english'/" \
+            "$DATA/postgresql.conf"
+    fi
 }
 
 postmaster_pid() { head -1 "$DATA/postmaster.pid" 2>/dev/null || true; }
