@@ -9,7 +9,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 # Debian packages: C libraries (with headers) the Swift system-library targets link against,
-# the tools the tests drive (tmux, psql), and Python (with venv) for the Postgres wheel, the MCP SDK tests
+# the tools the tests and benchmarks drive (tmux, psql, wrk), and Python (with venv) for the Postgres wheel, the MCP SDK tests
 # and the Ory client wire tests (scripts/python-ory.sh).
 PACKAGES=(
     pkg-config
@@ -28,6 +28,7 @@ PACKAGES=(
     openssl
     procps
     iproute2
+    wrk
 )
 
 say() { printf 'deps: %s\n' "$*" >&2; }

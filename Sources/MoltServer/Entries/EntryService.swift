@@ -53,10 +53,11 @@ struct EntryService: Sendable {
         return DiaryList(items: page.entries, total: page.total, limit: limit, offset: offset)
     }
 
+    /// The entry with this read counted (404 unless it is in a diary the caller can read).
     func get(_ entryID: EntryID, in diaryID: DiaryID, by caller: AuthContext) async throws -> DiaryEntry {
-        let entry = try await readableEntry(entryID, in: diaryID, by: caller)
-        try await entries.recordAccess([entryID])
-        return try await entries.find(entryID) ?? entry
+        _ = try await diaries.readable(diaryID, by: caller)
+        guard let entry = try await entries.read(entryID, in: diaryID) else { throw Self.entryNotFound }
+        return entry
     }
 
     func update(_ entryID: EntryID, in diaryID: DiaryID, _ request: UpdateEntryRequest, by caller: AuthContext)
@@ -94,15 +95,6 @@ struct EntryService: Sendable {
         _ = try await writableEntry(entryID, in: diaryID, by: caller)
         guard try await entries.delete(entryID) else { throw Self.entryNotFound }
         try await grants.removeRelations(of: entryID)
-    }
-
-    /// The entry, when it exists in this diary and the caller can read the diary; 404 otherwise.
-    private func readableEntry(_ entryID: EntryID, in diaryID: DiaryID, by caller: AuthContext) async throws
-        -> DiaryEntry
-    {
-        _ = try await diaries.readable(diaryID, by: caller)
-        guard let entry = try await entries.find(entryID), entry.diaryId == diaryID else { throw Self.entryNotFound }
-        return entry
     }
 
     /// The diary and entry, when the caller can read the diary (404) and write it (403).
