@@ -83,15 +83,17 @@ struct EntryRepository: Sendable {
         entries: [DiaryEntry], total: Int
     ) {
         let rows = try await database.query(
-            """
-            SELECT page.*, coalesce(c.entries, 0) AS total
-            FROM (SELECT \(diary)::uuid AS counted) d
-            LEFT JOIN diary_entry_counts c ON c.diary_id = d.counted
-            LEFT JOIN LATERAL (
-                SELECT \(Self.columns) FROM diary_entries WHERE diary_id = d.counted
-                ORDER BY created_at DESC, id DESC LIMIT \(limit) OFFSET \(offset)
-            ) page ON true
-            """
+            SQL(
+                """
+                SELECT page.*, coalesce(c.entries, 0) AS total
+                FROM (SELECT \(diary)::uuid AS counted) d
+                LEFT JOIN diary_entry_counts c ON c.diary_id = d.counted
+                LEFT JOIN LATERAL (
+                    SELECT \(Self.columns) FROM diary_entries WHERE diary_id = d.counted
+                    ORDER BY created_at DESC, id DESC LIMIT \(limit) OFFSET \(offset)
+                ) page ON true
+                """
+            ).prepared()
         ).rows
         let total = try rows.first?.decode("total", as: Int.self) ?? 0
         let entries = try rows.filter { try $0.decode("id", as: EntryID?.self) != nil }.map(Self.entry)
@@ -102,10 +104,12 @@ struct EntryRepository: Sendable {
     /// entry in that diary. One statement instead of find, update and find again.
     func read(_ id: EntryID, in diary: DiaryID) async throws -> DiaryEntry? {
         try await database.query(
-            """
-            UPDATE diary_entries SET access_count = access_count + 1, last_accessed_at = now()
-            WHERE id = \(id) AND diary_id = \(diary) RETURNING \(Self.columns)
-            """
+            SQL(
+                """
+                UPDATE diary_entries SET access_count = access_count + 1, last_accessed_at = now()
+                WHERE id = \(id) AND diary_id = \(diary) RETURNING \(Self.columns)
+                """
+            ).prepared()
         ).first.map(Self.entry)
     }
 

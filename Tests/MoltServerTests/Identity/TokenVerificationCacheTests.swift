@@ -86,6 +86,7 @@ struct TokenVerificationCacheTests {
             cache.store("short-lived", nearExpiry, now: fixture.clock.now(), generation: cache.generation)
             #expect(cache.lookup("short-lived", now: fixture.clock.now().addingTimeInterval(1)) == nearExpiry)
             #expect(cache.lookup("short-lived", now: fixture.clock.now().addingTimeInterval(3)) == nil)
+            #expect(cache.lookup("short-lived", now: fixture.clock.now().addingTimeInterval(-1)) == nil)
         }
     }
 

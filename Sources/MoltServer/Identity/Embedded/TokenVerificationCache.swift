@@ -6,8 +6,8 @@ import Synchronization
 /// lookup instead of a signature check and two database reads.
 ///
 /// Keys are the SHA-256 of the token (the token itself is never kept). An entry lives at most `lifetime`
-/// (10 s by default, bounding how long another instance's or Kratos's change can go unseen) and never past
-/// the token's own `exp`. Changes made through this process's embedded services drop the affected entries at
+/// (10 s by default, bounding how long another instance's or Kratos's change can go unseen), never past
+/// the token's own `exp`, and is not used at a time before it was verified (a clock set back, `nbf`). Changes made through this process's embedded services drop the affected entries at
 /// once: a client updated, rotated or deleted (`invalidate(clientID:)`), an identity changed or deleted
 /// (`invalidate(identityID:)`). The cache holds at most `capacity` tokens; when full, expired entries are swept
 /// and, if that is not enough, everything is dropped (a burst of new tokens only costs re-verification).
@@ -16,6 +16,8 @@ final class TokenVerificationCache: Sendable {
         let introspection: TokenIntrospection
         let clientID: String
         let identityID: UUID?
+        /// When it was verified: `nbf` held then, so it holds at any later time.
+        let verifiedAt: Date
         let validUntil: Date
     }
 
@@ -39,7 +41,7 @@ final class TokenVerificationCache: Sendable {
         let key = Self.key(token)
         return state.withLock { state in
             guard let entry = state.entries[key] else { return nil }
-            guard entry.validUntil > now else {
+            guard entry.validUntil > now, now >= entry.verifiedAt else {
                 state.entries[key] = nil
                 return nil
             }
@@ -59,7 +61,7 @@ final class TokenVerificationCache: Sendable {
         let validUntil = min(expiresAt, now.addingTimeInterval(lifetime))
         guard validUntil > now else { return }
         let entry = Entry(
-            introspection: introspection, clientID: clientID, identityID: introspection.identityID,
+            introspection: introspection, clientID: clientID, identityID: introspection.identityID, verifiedAt: now,
             validUntil: validUntil)
         let key = Self.key(token)
         state.withLock { state in
