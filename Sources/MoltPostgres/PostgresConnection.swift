@@ -10,7 +10,7 @@ import Synchronization
 public final class PostgresConnection: @unchecked Sendable {
     private let handle: Mutex<Handle?>
     private let blockingPool: BlockingPool
-    /// The names of this session's prepared statements, by statement text (see `SQL.prepared()`).
+    /// The names of this session's prepared statements, by statement text (see `query(prepared:)`).
     private let preparedStatements = Mutex<(names: [String: String], made: Int)>(([:], 0))
     /// The most statements a session prepares; later ones run unprepared.
     static let maximumPreparedStatements = 256
@@ -74,13 +74,15 @@ public final class PostgresConnection: @unchecked Sendable {
     /// Runs one parameterized statement and returns its rows.
     @discardableResult
     public func query(_ sql: SQL) async throws(PostgresError) -> PostgresResult {
-        guard sql.isPrepared else {
-            return try await runCancellable { connection throws(PostgresError) in try Self.execute(sql, on: connection)
-            }
-        }
-        return try await runCancellable { connection throws(PostgresError) in
-            try self.executePrepared(sql, on: connection)
-        }
+        try await runCancellable { connection throws(PostgresError) in try Self.execute(sql, on: connection) }
+    }
+
+    /// Runs `sql` as a named prepared statement of this session: parsed and planned once, then only bound and
+    /// executed. For hot statements whose text never varies (no variable-length lists in it); PostgreSQL
+    /// re-plans them by itself after schema changes.
+    @discardableResult
+    public func query(prepared sql: SQL) async throws(PostgresError) -> PostgresResult {
+        try await runCancellable { connection throws(PostgresError) in try self.executePrepared(sql, on: connection) }
     }
 
     /// Runs `sql` as this session's prepared statement, preparing it first when it is new (while there is

@@ -11,8 +11,6 @@ public struct SQL: Sendable, CustomStringConvertible, ExpressibleByStringInterpo
     public private(set) var text: String
     /// The bind values in placeholder order.
     public private(set) var binds: [PostgresBind]
-    /// Whether connections run it as a named prepared statement (see `prepared()`).
-    public private(set) var isPrepared = false
 
     public init(stringLiteral value: StaticString) {
         text = value.description
@@ -51,15 +49,6 @@ public struct SQL: Sendable, CustomStringConvertible, ExpressibleByStringInterpo
             result.append(part)
         }
         return result
-    }
-
-    /// This statement, run as a named prepared statement: each connection parses and plans it once and then
-    /// only binds and executes it. For hot statements whose text never varies (no variable-length lists in
-    /// it); PostgreSQL re-plans them by itself after schema changes.
-    public func prepared() -> SQL {
-        var copy = self
-        copy.isPrepared = true
-        return copy
     }
 
     /// The text only; binds are never part of the description.

@@ -169,7 +169,7 @@ REPORT=$WORK/latest.md
     echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($CPU_MODEL), load average before the run:" \
         "$(cut -d' ' -f1-3 /proc/loadavg). wrk ($THREADS threads, $CONNECTIONS connections, ${DURATION} s per" \
         "operation after a 3 s warm-up) shares the cores with moltnetd and PostgreSQL. Server log level" \
-        "\`$LOG_LEVEL\`, $ENTRIES entries in one private diary, commit \`$(git rev-parse --short HEAD)\`."
+        "\`$LOG_LEVEL\`, $ENTRIES entries in one private diary, commit \`$(git describe --always --dirty)\`, binary \`$BIN\`."
     echo
     echo "| operation | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors | moltnetd CPU µs/req" \
         "| Postgres CPU µs/req | peak RSS MiB |"

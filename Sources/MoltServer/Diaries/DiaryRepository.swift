@@ -17,7 +17,7 @@ struct DiaryRepository: Sendable {
     }
 
     func find(_ id: DiaryID) async throws -> DiaryCatalog? {
-        try await database.query(SQL("SELECT \(Self.columns) FROM diaries WHERE id = \(id)").prepared())
+        try await database.query(prepared: "SELECT \(Self.columns) FROM diaries WHERE id = \(id)")
             .first.map(Self.diary)
     }
 

@@ -57,7 +57,10 @@ struct EntryRepository: Sendable {
     ) async throws -> (entries: [DiaryEntry], total: Int) {
         var filter: SQL = "diary_id = \(diary)"
         let filtered = tags?.isEmpty == false || entryType != nil
-        guard filtered else { return try await listAll(in: diary, limit: limit, offset: offset) }
+        guard filtered else {
+            let page = try await diaryPage(diary, limit: limit, offset: offset)
+            return (page?.entries ?? [], page?.total ?? 0)
+        }
         if let tags, !tags.isEmpty { filter.append(" AND tags @> \(tags)::text[]") }
         if let entryType { filter.append(" AND entry_type = \(entryType)::entry_type") }
         let rows = try await database.query(
@@ -75,42 +78,6 @@ struct EntryRepository: Sendable {
             : try await database.query("SELECT count(*) AS n FROM diary_entries WHERE \(filter)")
                 .first?.decode("n", as: Int.self) ?? 0
         return ([], total)
-    }
-
-    /// An unfiltered page and the diary's entry counter, in one round trip (the counter also when the page is
-    /// empty, through the outer join).
-    private func listAll(in diary: DiaryID, limit: Int, offset: Int) async throws -> (
-        entries: [DiaryEntry], total: Int
-    ) {
-        let rows = try await database.query(
-            SQL(
-                """
-                SELECT page.*, coalesce(c.entries, 0) AS total
-                FROM (SELECT \(diary)::uuid AS counted) d
-                LEFT JOIN diary_entry_counts c ON c.diary_id = d.counted
-                LEFT JOIN LATERAL (
-                    SELECT \(Self.columns) FROM diary_entries WHERE diary_id = d.counted
-                    ORDER BY created_at DESC, id DESC LIMIT \(limit) OFFSET \(offset)
-                ) page ON true
-                """
-            ).prepared()
-        ).rows
-        let total = try rows.first?.decode("total", as: Int.self) ?? 0
-        let entries = try rows.filter { try $0.decode("id", as: EntryID?.self) != nil }.map(Self.entry)
-        return (entries, total)
-    }
-
-    /// Counts a read of an entry of `diary` and returns it as stored afterwards; nil when there is no such
-    /// entry in that diary. One statement instead of find, update and find again.
-    func read(_ id: EntryID, in diary: DiaryID) async throws -> DiaryEntry? {
-        try await database.query(
-            SQL(
-                """
-                UPDATE diary_entries SET access_count = access_count + 1, last_accessed_at = now()
-                WHERE id = \(id) AND diary_id = \(diary) RETURNING \(Self.columns)
-                """
-            ).prepared()
-        ).first.map(Self.entry)
     }
 
     func update(_ id: EntryID, _ changes: Changes) async throws -> DiaryEntry? {

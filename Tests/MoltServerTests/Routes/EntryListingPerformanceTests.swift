@@ -94,6 +94,28 @@ struct EntryListingPerformanceTests {
         }
     }
 
+    @Test("a reader of a private diary reads through the permission check; a stranger's read counts nothing")
+    func sharedReads() async throws {
+        try await TestServer.with { server in
+            let (owner, reader, stranger) = try await (
+                APIAgent.create(on: server), APIAgent.create(on: server), APIAgent.create(on: server)
+            )
+            let diary = try await owner.createDiary("shared")
+            let entry = try await owner.createEntry(in: diary.id, CreateEntryRequest(content: "for readers"))
+            _ = try await owner.share(diary.id, with: reader, role: .reader)
+            let base = "/diaries/\(diary.id)/entries"
+            let read = try await reader.get("\(base)/\(entry.id)").decode(DiaryEntry.self)
+            #expect(read.content == "for readers" && read.accessCount == 1)
+            #expect(try await reader.get(base).decode(DiaryList.self).total == 1)
+            try expectProblem(try await reader.get("\(base)/\(UUID())"), 404, "not-found")
+            try expectProblem(try await stranger.get("\(base)/\(entry.id)"), 404, "not-found")
+            try expectProblem(try await stranger.get(base), 404, "not-found")
+            try expectProblem(try await stranger.get("/diaries/\(UUID())/entries"), 404, "not-found")
+            let after = try await owner.get("\(base)/\(entry.id)").decode(DiaryEntry.self)
+            #expect(after.accessCount == 2)
+        }
+    }
+
     private func counterRow(_ diary: DiaryID, _ server: TestServer) async throws -> Int? {
         try await server.database.pool.query("SELECT entries FROM diary_entry_counts WHERE diary_id = \(diary)")
             .first?.decode("entries", as: Int.self)
