@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 
-.PHONY: demo test build release lint format deps pg-start pg-stop bench clean
+.PHONY: demo test build release lint format deps pg-start pg-stop bench screenshots clean
 
 demo:            ## set up, build, start Postgres and moltnetd, open the console
 	@scripts/demo.sh
@@ -33,6 +33,9 @@ pg-stop:
 
 bench:           ## run every benchmark and record results under bench/
 	@scripts/bench.sh
+
+screenshots:     ## a PNG of every console screen under screenshots/, from a seeded demo network
+	@scripts/screenshots.sh
 
 clean:
 	@swift package clean

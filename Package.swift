@@ -68,7 +68,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "MoltAdmin",
-            dependencies: ["MoltClient", "MoltCommandLine"],
+            dependencies: ["MoltClient", "MoltCommandLine", "MoltCore", "MoltPostgres"],
             swiftSettings: strictSettings
         ),
 

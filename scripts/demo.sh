@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo: set everything up, build release binaries, start Postgres and moltnetd (on 127.0.0.1:8000 and
-# the admin API on 127.0.0.1:8001), wait until the server is ready, then show it.
+# the admin API on 127.0.0.1:8001), wait until the server is ready, seed the demo network
+# (scripts/seed-demo.sh, idempotent) and open the console `molt` signed in as the seeded agent Ada.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -25,7 +26,8 @@ if server_running; then
     kill -TERM "$(cat "$RUN/moltnetd.pid")"
     for _ in $(seq 50); do server_running || break; sleep 0.1; done
 fi
-DATABASE_URL=$(scripts/pg.sh url) nohup "$BIN/moltnetd" --listen "$LISTEN" --admin-listen "$ADMIN_LISTEN" \
+DATABASE_URL=$(scripts/pg.sh url)
+nohup env DATABASE_URL="$DATABASE_URL" "$BIN/moltnetd" --listen "$LISTEN" --admin-listen "$ADMIN_LISTEN" \
     --log-format json >>"$RUN/moltnetd.log" 2>&1 &
 echo $! >"$RUN/moltnetd.pid"
 
@@ -40,3 +42,13 @@ echo
 curl -fsS "http://$LISTEN/ready"
 echo
 say "stop it with: kill \$(cat .moltnet/run/moltnetd.pid)"
+
+DEMO=$ROOT/.moltnet/demo
+say "seeding the demo network (credentials under $DEMO)"
+scripts/seed-demo.sh "$BIN" "http://$LISTEN" "http://$ADMIN_LISTEN" "$DATABASE_URL" "$DEMO"
+MOLT=("$BIN/molt" --credentials "$DEMO/moltnet.json" --api-url "http://$LISTEN")
+say "operator view: $BIN/molt --admin --admin-url http://$ADMIN_LISTEN --database-url $DATABASE_URL"
+if [ -t 0 ] && [ -t 1 ]; then
+    exec "${MOLT[@]}"
+fi
+say "not a terminal: open the console with ${MOLT[*]}"

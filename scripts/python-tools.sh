@@ -7,6 +7,9 @@
 # Pinned tools:
 #   dbos==3.4.0   the DBOS CLI (`dbos workflow list/steps`) and the DBOS Python SDK, used by the
 #                 MoltWorkflows interoperability tests and by bench/workflows.
+#   pyte==0.8.2, pillow==13.0.0
+#                 a terminal emulator and an image library: scripts/ansi-to-png.py turns tmux captures of
+#                 the console into the PNGs under screenshots/ (make screenshots).
 #   mcp==2.3.0    the official MCP Python SDK, the client of the MCP endpoint tests (Tests/MoltServerTests/MCP).
 #   pynacl==1.6.2 Ed25519 signing in those tests (the agent signs its signing requests locally).
 # When everything is already installed it only checks, and finishes in well under a second.
@@ -19,6 +22,8 @@ REQUIREMENTS=(
     "dbos==3.4.0"
     "mcp==2.3.0"
     "pynacl==1.6.2"
+    "pyte==0.8.2"
+    "pillow==13.0.0"
 )
 
 say() { printf 'python-tools: %s\n' "$*" >&2; }

@@ -28,6 +28,17 @@ step "build (warnings are errors)"
 swift build --build-tests -Xswiftc -warnings-as-errors
 
 step "tests"
-swift test --skip-build -Xswiftc -warnings-as-errors "$@"
+# The log keeps the whole run; on failure its failing lines are repeated at the end, where a CI tail shows them.
+mkdir -p .build
+log=.build/test-run.log
+set +e
+swift test --skip-build -Xswiftc -warnings-as-errors "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+    step "failures (whole log in $log)"
+    grep -E '✘|error:|Fatal error|Assertion failed' "$log" | grep -v '^✘ Test run' | head -60 >&2 || true
+    exit "$status"
+fi
 
 step "all tests passed"

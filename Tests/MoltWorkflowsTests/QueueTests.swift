@@ -5,14 +5,29 @@ import MoltWorkflows
 import Synchronization
 import Testing
 
-/// Tracks how many workflows run at once.
+/// Tracks how many workflows run at once. A step that enters waits (up to ten seconds) until `company` steps run
+/// together or every one of `total` has started, so a limit that is reached is seen on a slow machine too.
 private final class Concurrency: Sendable {
-    private let state = Mutex((current: 0, peak: 0))
+    private let state = Mutex((current: 0, peak: 0, entered: 0))
+    private let company: Int
+    private let total: Int
 
-    func enter() {
+    init(company: Int = 1, total: Int = 0) {
+        self.company = company
+        self.total = total
+    }
+
+    func enter() async throws {
         state.withLock {
             $0.current += 1
+            $0.entered += 1
             $0.peak = max($0.peak, $0.current)
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            let satisfied = state.withLock { $0.current >= company || $0.entered >= total }
+            if satisfied { return }
+            try await Task.sleep(for: .milliseconds(10))
         }
     }
 
@@ -29,7 +44,7 @@ struct QueueTests {
         engine.register(queue: queue)
         engine.register("job") { (context, n: Int) -> Int in
             try await context.step("work") {
-                concurrency.enter()
+                try await concurrency.enter()
                 defer { concurrency.leave() }
                 try await Task.sleep(for: .milliseconds(150))
                 return n * 10
@@ -40,7 +55,7 @@ struct QueueTests {
     @Test("a queue's concurrency limit holds across two engines, and every workflow runs")
     func globalConcurrency() async throws {
         try await TestDatabase.with { database in
-            let concurrency = Concurrency()
+            let concurrency = Concurrency(company: 2, total: 6)
             let queue = WorkflowQueue(name: "molt_test_queue", concurrency: 2)
             let setUp = { (engine: WorkflowEngine) in Self.registerJob(engine, concurrency, queue: queue) }
             try await EngineHarness.withEngine(database, configuration: EngineHarness.configuration(), setUp: setUp) {

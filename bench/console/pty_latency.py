@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Time to first screen and key-press latency of the real `molt` binary, measured through a pseudo-terminal.
 
-Starts a local HTTP server answering GET /health, then runs molt in a 120x40 pty (TERM=xterm-256color,
-LANG=C.UTF-8, --refresh 0 so nothing redraws on its own):
+Starts a local HTTP server answering GET /health, then runs molt on its Health screen in a 120x40 pty
+(TERM=xterm-256color, LANG=C.UTF-8, --screen health, --refresh 0 so nothing redraws on its own):
   * first screen: from fork to the moment the first complete frame (header and footer) has been written;
   * key press: from writing a key to the first byte of molt's answer and to the end of that answer
     (no more output for 20 ms; the 20 ms are not counted). Keys alternate `?` (open help) and `q` (close it).
@@ -20,7 +20,10 @@ class Health(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(BODY)))
         self.end_headers()
-        self.wfile.write(BODY)
+        try:
+            self.wfile.write(BODY)
+        except BrokenPipeError:  # molt was stopped while its check was in flight
+            pass
 
     def log_message(self, *args):
         pass
@@ -60,7 +63,7 @@ def spawn(molt, url):
     if pid == 0:
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
         env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"}
-        os.execve(molt, [molt, "--api-url", url, "--refresh", "0"], env)
+        os.execve(molt, [molt, "--api-url", url, "--refresh", "0", "--screen", "health"], env)
     return pid, fd, start
 
 

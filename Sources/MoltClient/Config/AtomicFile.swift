@@ -1,9 +1,10 @@
-import Glibc
+public import Glibc
 
-/// Reading and atomically replacing small files with exact permissions.
-enum AtomicFile {
+/// Reading and atomically replacing small files with exact permissions (credentials, and the exports of
+/// `molt-admin`).
+public enum AtomicFile {
     /// The file's bytes and permission bits, or nil when it does not exist.
-    static func read(_ path: String) throws(CredentialsError) -> (bytes: [UInt8], mode: UInt32)? {
+    public static func read(_ path: String) throws(CredentialsError) -> (bytes: [UInt8], mode: UInt32)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { return nil }
@@ -30,7 +31,7 @@ enum AtomicFile {
     /// Replaces `path` with `bytes`: parent directories are created with `directoryMode` when missing, the
     /// data goes to a temporary file in the same directory (mode `mode`), is flushed to disk, and is renamed
     /// over `path`, so readers see the old file or the new one, never a partial one.
-    static func write(
+    public static func write(
         _ bytes: [UInt8], to path: String, mode: mode_t, directoryMode: mode_t = 0o700
     ) throws(CredentialsError) {
         let directory = parent(of: path)

@@ -12,6 +12,8 @@ extension AppCore {
             return handleFilterKey(key, editor, &state)
         }
         guard let top = state.top else { return [] }
+        // ctrl-c always quits, even while a screen takes every key (an editor, a form).
+        if key == .control("c") { return perform(.quit, &state) }
         let traits = screens.traits(top.screen)
         if let captured = traits.capturedKey(key) {
             return dispatch(captured, to: top.id, &state)

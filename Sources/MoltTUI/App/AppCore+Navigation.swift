@@ -1,3 +1,5 @@
+import MoltCore
+
 extension AppCore {
     /// Applies a screen's request to the app.
     func apply(_ command: ConsoleCommand<ScreenMessage>, from route: Int, _ state: inout AppState)
@@ -24,6 +26,11 @@ extension AppCore {
         case .quit:
             state.exitStatus = 0
             return [.command(.quit)]
+        case .identify(let identity):
+            state.session.identity = identity
+            return []
+        case .editExternally(let text, let suffix, let then):
+            return [.command(.editExternally(text: text, suffix: suffix, then: { .screen(route: route, then($0)) }))]
         }
     }
 
@@ -62,29 +69,57 @@ extension AppCore {
         return effects
     }
 
-    /// Runs a `:` command line.
+    /// Runs a `:` command line: the first word names a screen (or an alias), the rest is its argument
+    /// (`:search reciprocal rank`, `:agent 21FE-31DF-A154-A261`, `:workflows error`).
     func execute(command text: String, _ state: inout AppState) -> [Effect<AppMessage>] {
-        let word = text.split(separator: " ").first.map { String($0).lowercased() } ?? ""
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        let word = words.first.map { String($0).lowercased() } ?? ""
+        let argument = words.dropFirst().joined(separator: " ")
         guard let name = commandNames.first(where: { $0.isNamed(word) }) else {
             return show(
                 Flash(.error, "Unknown command “\(word)”", detail: "type : and press tab to list the commands"), &state)
         }
         switch name.name {
-        case "health":
-            let health = HealthState(serverURL: state.session.serverURL)
-            return navigate(to: .health, &state) { .health(health) }
-        case "about":
-            let about = AboutState.make(
-                version: environment.version, session: state.session,
-                terminal: "\(state.size), \(environment.terminalDescription), \(state.theme.name) theme",
-                commands: commandNames, globalKeys: Self.globalKeyReference)
-            return navigate(to: .about, &state) { .about(about) }
         case "help":
             state.overlay = .help(HelpOverlayState())
             return []
-        default:
+        case "quit":
             state.exitStatus = 0
             return [.command(.quit)]
+        default:
+            break
+        }
+        guard let screen = screen(named: name.name, argument: argument, state) else { return [] }
+        if !argument.isEmpty { return push(screen, &state) }
+        return navigate(to: screen.kind, &state) { screen }
+    }
+
+    /// The screen a command name opens, in its first state.
+    func screen(named name: String, argument: String, _ state: AppState) -> ScreenState? {
+        switch name {
+        case "health": return .health(HealthState(serverURL: state.session.serverURL))
+        case "about":
+            return .about(
+                AboutState.make(
+                    version: environment.version, session: state.session,
+                    terminal: "\(state.size), \(environment.terminalDescription), \(state.theme.name) theme",
+                    commands: commandNames, globalKeys: Self.globalKeyReference))
+        case "home": return .home(HomeState(identityHint: state.session.identity))
+        case "diaries": return .diaries(DiariesState())
+        case "search": return .search(SearchState(query: argument))
+        case "invitations": return .invitations(InvitationsState())
+        case "vouchers": return .vouchers(VouchersState())
+        case "signing":
+            return .signing(
+                SigningState(status: SigningRequestStatus.knownCases.first { $0.rawValue == argument.lowercased() }))
+        case "agents" where environment.mode == .operator, "identities": return .identities(IdentitiesState())
+        case "agents": return .agents(AgentsState(lookup: argument.isEmpty ? nil : argument))
+        case "feed": return .feed(FeedState(search: argument.isEmpty ? nil : argument))
+        case "workflows": return .workflows(WorkflowsState(status: WorkflowsState.status(named: argument)))
+        case "clients": return .clients(ClientsState())
+        case "relations": return .relations(RelationsState())
+        case "network": return .network(NetworkState())
+        default: return nil
         }
     }
 

@@ -39,7 +39,7 @@ extension AppCore {
             FlashLine(flash: flash).render(in: layout.status, on: &screen, theme: theme)
         }
         let hints = keyHints(state)
-        let pinnedKeys: Set<String> = ["?", "q"]
+        let pinnedKeys: Set<String> = ["?", "q", "ctrl-c"]
         FooterHints(
             hints: hints.filter { !($0.group == .global && pinnedKeys.contains($0.footerKey)) },
             pinned: hints.filter { $0.group == .global && pinnedKeys.contains($0.footerKey) }
@@ -55,7 +55,8 @@ extension AppCore {
         case .commandLine, nil:
             break
         }
-        screen.cursor = cursor
+        // A screen may place the cursor (a form's field); the app's own inputs and overlays take it over.
+        if state.overlay != nil || state.filterEditor != nil { screen.cursor = cursor }
         return screen
     }
 }

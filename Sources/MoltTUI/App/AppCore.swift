@@ -30,7 +30,7 @@ public struct AppCore: Sendable {
         switch message {
         case .started:
             guard state.stack.isEmpty else { return [] }
-            return push(.health(HealthState(serverURL: state.session.serverURL)), &state)
+            return execute(command: environment.startScreen, &state)
         case .keyPressed(let key):
             return handleKey(key, &state)
         case .resized(let size):

@@ -65,7 +65,7 @@ public enum Overlay: Equatable, Sendable {
 }
 
 /// Everything that can happen to the console.
-public enum AppMessage: Hashable, Sendable {
+public enum AppMessage: Equatable, Sendable {
     /// The console started (opens the first screen).
     case started
     case keyPressed(Key)

@@ -21,9 +21,14 @@ public enum ConsoleCommand<Message: Sendable>: Sendable, CustomStringConvertible
     case redraw
     /// Quits the console.
     case quit
+    /// Shows who is signed in (a fingerprint) in the header.
+    case identify(String)
+    /// Opens `text` in the user's `$VISUAL`/`$EDITOR` (curses is suspended meanwhile); `then` receives the
+    /// saved text, or nil when the editor failed or left the file empty.
+    case editExternally(text: String, suffix: String, then: @Sendable (String?) -> Message)
 
     /// The same command carrying wrapped messages.
-    public func map<Other: Sendable>(_ transform: (Message) -> Other) -> ConsoleCommand<Other> {
+    public func map<Other: Sendable>(_ transform: @escaping @Sendable (Message) -> Other) -> ConsoleCommand<Other> {
         switch self {
         case .push(let screen): .push(screen)
         case .pop: .pop
@@ -34,6 +39,9 @@ public enum ConsoleCommand<Message: Sendable>: Sendable, CustomStringConvertible
         case .backendReachable: .backendReachable
         case .redraw: .redraw
         case .quit: .quit
+        case .identify(let identity): .identify(identity)
+        case .editExternally(let text, let suffix, let then):
+            .editExternally(text: text, suffix: suffix, then: { transform(then($0)) })
         }
     }
 
@@ -48,6 +56,8 @@ public enum ConsoleCommand<Message: Sendable>: Sendable, CustomStringConvertible
         case .backendReachable: "backend reachable"
         case .redraw: "redraw"
         case .quit: "quit"
+        case .identify(let identity): "identify \(identity)"
+        case .editExternally(_, let suffix, _): "edit externally \(suffix)"
         }
     }
 }

@@ -22,14 +22,11 @@ public final class ConsoleRuntime {
         case signal(Int32)
     }
 
-    public init(configuration: ConsoleConfiguration, environment: ConsoleEnvironment) {
+    public init(configuration: ConsoleConfiguration, environment: ConsoleEnvironment, session: ConsoleSession) {
         self.configuration = configuration
         self.core = AppCore(environment: environment)
         self.terminal = CursesTerminal(monochrome: configuration.monochrome, mouse: configuration.mouse)
         self.renderer = DiffRenderer(output: terminal)
-        let session = ConsoleSession(
-            mode: .guest, identity: "not signed in", serverURL: configuration.serverURL,
-            isReadOnly: configuration.isReadOnly)
         self.state = core.initialState(
             session: session, size: TerminalSize(columns: 80, rows: 24), theme: configuration.theme)
     }
@@ -97,6 +94,10 @@ public final class ConsoleRuntime {
             case .copy(let text, _): terminal.writeRaw(Clipboard.osc52(text))
             case .redraw: renderer.invalidate()
             case .quit: quitRequested = true
+            case .editExternally(let text, let suffix, let then):
+                let edited = ExternalEditor.edit(text, suffix: suffix, terminal: terminal)
+                renderer.invalidate()
+                process(then(edited))
             default: break
             }
         }

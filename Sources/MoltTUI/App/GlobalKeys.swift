@@ -8,6 +8,9 @@ extension AppCore {
     /// back to (or a filter to clear), `r` only where there is something to refresh, `tab` only with panes.
     public func globalBindings(_ state: AppState) -> [KeyBinding<GlobalAction>] {
         let traits = state.top.map { screens.traits($0.screen) }
+        if traits?.capturesTyping == true {
+            return [KeyBinding([.control("c")], "quit", footer: "quit", group: .global, message: .quit)]
+        }
         var bindings: [KeyBinding<GlobalAction>] = []
         if let filter = traits?.filter, !filter.isEmpty {
             bindings.append(
@@ -51,9 +54,45 @@ extension AppCore {
         ("q/ctrl-c", "quit"),
     ].map { KeyHint(keys: $0.0, footerKey: $0.0, label: $0.1, footer: nil, group: .global) }
 
-    /// The names `:` knows.
+    /// The names `:` knows in this console's mode.
     public var commandNames: [CommandName] {
-        [
+        var names: [CommandName] = []
+        switch environment.mode {
+        case .agent:
+            names += [
+                CommandName("home", aliases: ["me", "whoami"], summary: "who you are, what waits for you"),
+                CommandName("diaries", aliases: ["d", "diary"], summary: "your diaries, their entries and shares"),
+                CommandName(
+                    "search", aliases: ["s", "find"], summary: "hybrid search over what you may read (:search words)"),
+                CommandName(
+                    "invitations", aliases: ["i", "invites"], summary: "invitations to diaries: accept, decline"),
+                CommandName("vouchers", aliases: ["v", "vouch"], summary: "issue vouchers, the trust graph"),
+                CommandName("signing", aliases: ["sign", "sr"], summary: "signing requests: create, sign here"),
+                CommandName("agents", aliases: ["agent", "lookup"], summary: "look up an agent, verify a signature"),
+            ]
+        case .operator:
+            names += [
+                CommandName(
+                    "workflows", aliases: ["wf", "w"], summary: "DBOS workflows: status, steps, cancel, resume, fork"),
+                CommandName(
+                    "identities", aliases: ["id", "kratos", "agents"],
+                    summary: "agent identities (Kratos) and their clients"),
+                CommandName("clients", aliases: ["oauth", "hydra"], summary: "OAuth2 clients (Hydra)"),
+                CommandName(
+                    "relations", aliases: ["keto", "tuples", "check"],
+                    summary: "relation tuples (Keto), permission checks"),
+                CommandName(
+                    "network", aliases: ["vouchers", "graph"],
+                    summary: "redeemed vouchers across the network, trust tree"),
+            ]
+        case .guest:
+            names += [
+                CommandName("agents", aliases: ["agent", "lookup"], summary: "look up an agent, verify a signature")
+            ]
+        }
+        return names + [
+            CommandName(
+                "feed", aliases: ["f", "public"], summary: "public entries, no sign-in (:feed words searches)"),
             CommandName("health", aliases: ["h", "connect"], summary: "server health and connection checks"),
             CommandName("about", aliases: ["version", "info"], summary: "version, connection, screens and keys"),
             CommandName("help", aliases: ["keys"], summary: "the keys of the current screen"),

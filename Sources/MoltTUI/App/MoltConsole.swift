@@ -1,7 +1,8 @@
 import Foundation
 import MoltCommandLine
 
-/// Starts the console for a configuration: checks there is a terminal, wires the environment, runs.
+/// Starts the console for a configuration: checks there is a terminal, chooses the mode, wires the
+/// environment, runs.
 public enum MoltConsole {
     /// Runs the console; returns the process's exit status.
     @MainActor
@@ -10,11 +11,22 @@ public enum MoltConsole {
             StandardStreams.writeError("error: molt needs a terminal (stdin and stdout must be a tty)\n")
             return ExitCode.failure.rawValue
         }
-        let environment = ConsoleEnvironment(
-            now: { Date() }, healthCheck: .urlSession(), refreshInterval: configuration.refreshInterval,
-            version: ConsoleConfiguration.version, terminalDescription: terminalDescription())
+        let setup: ConsoleSetup
         do {
-            return try await ConsoleRuntime(configuration: configuration, environment: environment).run()
+            setup = try ConsoleSetup.make(configuration, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            StandardStreams.writeError("error: \(error)\n")
+            return ExitCode.failure.rawValue
+        }
+        let environment = ConsoleEnvironment(
+            now: { Date() }, healthCheck: setup.healthCheck, refreshInterval: configuration.refreshInterval,
+            version: ConsoleConfiguration.version, terminalDescription: terminalDescription(), molt: setup.molt,
+            operatorService: setup.operatorService, mode: setup.session.mode, startScreen: setup.startScreen)
+        do {
+            return try await ConsoleRuntime(
+                configuration: configuration, environment: environment, session: setup.session
+            )
+            .run()
         } catch {
             StandardStreams.writeError("error: \(error)\n")
             return ExitCode.failure.rawValue

@@ -31,6 +31,7 @@ public final class CursesTerminal: TerminalOutput {
         guard let screen = initscr() else { throw TerminalError("could not initialise the terminal (is TERM set?)") }
         window = screen
         _ = cbreak()
+        Self.disableFlowControl()
         _ = noecho()
         _ = nonl()
         _ = keypad(screen, true)
@@ -50,6 +51,16 @@ public final class CursesTerminal: TerminalOutput {
         TerminalRestore.installCrashHandlers(mouse: mouse)
     }
 
+    /// Turns off XON/XOFF flow control so ctrl-s and ctrl-q reach the console (ctrl-s saves in the editor)
+    /// instead of freezing the terminal; `endwin` restores the shell's mode, flow control included.
+    private static func disableFlowControl() {
+        var mode = termios()
+        guard tcgetattr(STDIN_FILENO, &mode) == 0 else { return }
+        mode.c_iflag &= ~tcflag_t(IXON)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &mode)
+        _ = def_prog_mode()
+    }
+
     /// Leaves curses mode and restores the terminal as it was (safe to call twice).
     public func stop() {
         guard window != nil else { return }
@@ -57,6 +68,20 @@ public final class CursesTerminal: TerminalOutput {
         _ = curs_set(1)
         _ = endwin()
         window = nil
+    }
+
+    /// Hands the terminal to another program (an editor): curses' mode is saved and the screen restored.
+    public func suspend() {
+        guard window != nil else { return }
+        _ = def_prog_mode()
+        _ = endwin()
+    }
+
+    /// Takes the terminal back after `suspend()`; the next frame must be painted in full.
+    public func resume() {
+        guard let window else { return }
+        _ = reset_prog_mode()
+        _ = wrefresh(window)
     }
 
     /// The terminal's current size.

@@ -18,6 +18,14 @@ public struct SearchIndex: Sendable {
     /// Rows indexed.
     public var count: Int { starts.count - 1 }
 
+    /// Adds rows at the end (a next page of a list), without re-reading the rows already indexed.
+    public mutating func append(contentsOf texts: some Sequence<String>) {
+        for text in texts {
+            bytes.append(contentsOf: text.lowercased().utf8)
+            starts.append(Int32(bytes.count))
+        }
+    }
+
     /// The rows whose text contains `needle` (case-insensitive), in row order; only `candidates` are
     /// scanned when given (the matches of a shorter filter that `needle` extends).
     public func matches(_ needle: String, among candidates: [Int]? = nil) -> [Int] {

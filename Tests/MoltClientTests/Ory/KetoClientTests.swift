@@ -2,18 +2,27 @@ import Foundation
 import MoltClient
 import MoltCore
 import MoltServer
+import MoltTestSupport
 import Testing
 
-/// Keto's relation tuple and check API against a listener answering as ory.md documents.
-@Suite("Ory Keto client", .timeLimit(.minutes(1)))
+/// Keto's relation tuple and check API against `moltnetd`'s admin listener, through a forwarding listener that
+/// keeps the exact requests the client sent.
+@Suite("Ory Keto client", .timeLimit(.minutes(2)))
 struct KetoClientTests {
     static let diary = "3f1c2a9e-7b4d-4e8a-9c21-5d6f7a8b9c01"
     static let entry = "8a2b3c4d-5e6f-4a1b-8c2d-3e4f5a6b7c02"
 
     @Test("writes MoltNet's tuples, lists them page by page with filters, checks, and deletes by query")
     func tuples() async throws {
-        let fake = OryAdminFake()
-        try await LoopbackServer.with(handler: fake.handler) { server in
+        try await TestServer.with { moltnetd in
+            try await LoopbackServer.with(handler: ForwardingHandler.to(moltnetd.adminBaseURL)) { server in
+                try await Self.tuples(server)
+            }
+        }
+    }
+
+    private static func tuples(_ server: LoopbackServer) async throws {
+        do {
             let keto = OryAdminClient(endpoints: OryEndpoints(adminURL: server.baseURL)).keto
             let owner = KetoRelationTuple(
                 namespace: "Diary", object: Self.diary, relation: "owner", subject: .id("agent-a"))
@@ -60,7 +69,7 @@ struct KetoClientTests {
                     KetoRelationTuple(
                         namespace: "Diary", object: Self.diary, relation: "owner", subject: .id("agent-b"))) == false)
             let view = KetoRelationTuple(
-                namespace: "DiaryEntry", object: Self.entry, relation: "parent", subject: .id("agent-b"))
+                namespace: "DiaryEntry", object: Self.entry, relation: "view", subject: .id("agent-b"))
             #expect(try await keto.check(view, maxDepth: 3))
             #expect(server.requests.last?.target.hasSuffix("&max-depth=3") == true)
 
@@ -71,6 +80,7 @@ struct KetoClientTests {
                     == "/admin/relation-tuples?namespace=Diary&object=\(Self.diary)&relation=readers&subject_id=agent-b"
             )
             #expect(try await keto.relationTuples(KetoRelationQuery(namespace: "Diary")).items == [owner])
+            #expect(try await keto.check(view) == false)
             try await keto.deleteRelationTuples(namespace: "Diary", object: Self.diary)
             #expect(try await keto.relationTuples(KetoRelationQuery(namespace: "Diary")).items.isEmpty)
 
@@ -78,9 +88,7 @@ struct KetoClientTests {
                 _ = try await keto.relationTuples(KetoRelationQuery(namespace: "Nope"))
             }
             #expect(unknown?.service == .keto && unknown?.status == 404)
-            #expect(
-                unknown?.description
-                    == "The requested resource could not be found: Unknown namespace with name \"Nope\".")
+            #expect(unknown?.description.contains("Unknown namespace with name \"Nope\"") == true)
         }
     }
 }

@@ -2,10 +2,12 @@ import Foundation
 import MoltClient
 import MoltCore
 import MoltServer
+import MoltTestSupport
 import Testing
 
-/// Kratos's identity admin API against a libmicrohttpd listener answering as ory.md documents.
-@Suite("Ory Kratos admin client", .timeLimit(.minutes(1)))
+/// Kratos's identity admin API against `moltnetd`'s admin listener, through a forwarding listener that keeps
+/// the exact requests the client sent.
+@Suite("Ory Kratos admin client", .timeLimit(.minutes(2)))
 struct KratosAdminClientTests {
     static let keys = [
         "ed25519:11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=", "ed25519:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
@@ -14,14 +16,22 @@ struct KratosAdminClientTests {
 
     static func agent(_ key: String) -> KratosCreateIdentity {
         KratosCreateIdentity(
-            schemaId: "moltnet_agent", traits: ["public_key": .string(key), "voucher_code": "v-1"],
+            schemaId: "moltnet_agent",
+            traits: ["public_key": .string(key), "voucher_code": .string(String(repeating: "ab", count: 32))],
             password: Secret("moltnet-\(key.suffix(6))"))
     }
 
     @Test("creates, gets, lists page by page, patches, recovers and deletes identities")
     func identityLifecycle() async throws {
-        let fake = OryAdminFake()
-        try await LoopbackServer.with(handler: fake.handler) { server in
+        try await TestServer.with { moltnetd in
+            try await LoopbackServer.with(handler: ForwardingHandler.to(moltnetd.adminBaseURL)) { server in
+                try await Self.identityLifecycle(server)
+            }
+        }
+    }
+
+    private static func identityLifecycle(_ server: LoopbackServer) async throws {
+        do {
             let kratos = OryAdminClient(endpoints: OryEndpoints(adminURL: server.baseURL + "/")).kratos
             var created: [KratosIdentity] = []
             for key in Self.keys { created.append(try await kratos.createIdentity(Self.agent(key))) }
@@ -32,19 +42,22 @@ struct KratosAdminClientTests {
             #expect(
                 String(decoding: createRequest.body, as: UTF8.self)
                     == #"{"credentials":{"password":{"config":{"password":"\#(password)"}}},"schema_id":"moltnet_agent","#
-                    + #""traits":{"public_key":"\#(Self.keys[0])","voucher_code":"v-1"}}"#)
+                    + #""traits":{"public_key":"\#(Self.keys[0])","voucher_code":"\#(String(repeating: "ab", count: 32))"}}"#
+            )
             let first = created[0]
             #expect(first.schemaId == "moltnet_agent" && first.state == .active)
             #expect(first.trait("public_key") == Self.keys[0])
             #expect(first.credentials?["password"]?.identifiers == [Self.keys[0]])
             #expect(first.credentials?["password"]?.config == nil)
-            #expect(first.createdAt.map { abs($0.timeIntervalSince1970 - 1_771_841_472.345) < 0.001 } == true)
+            #expect(first.createdAt.map { abs($0.timeIntervalSinceNow) < 300 } == true)
 
             let withHash = try await kratos.identity(first.id, includeCredentials: ["password"])
             #expect(
                 server.requests.last?.target
                     == "/admin/identities/\(first.id.uuidString.lowercased())?include_credential=password")
-            #expect(withHash.credentials?["password"]?.config?.member("hashed_password") != nil)
+            // Passwords are accepted and discarded (docs/identity.md): there is no hash to include.
+            #expect(withHash.credentials?["password"]?.identifiers == [Self.keys[0]])
+            #expect(withHash.credentials?["password"]?.config == nil)
 
             var seen: [UUID] = []
             var page = try await kratos.identities(pageSize: 2)
@@ -54,7 +67,7 @@ struct KratosAdminClientTests {
                 page = try await kratos.identities(pageSize: 2, pageToken: token)
                 seen += page.items.map(\.id)
             }
-            #expect(seen == created.map(\.id))
+            #expect(Set(created.map(\.id)).isSubset(of: Set(seen)) && seen.count == Set(seen).count)
             #expect(server.requests.last?.target.hasPrefix("/admin/identities?page_size=2&page_token=") == true)
             let byKey = try await kratos.identities(credentialsIdentifier: Self.keys[1])
             #expect(byKey.items.map(\.id) == [created[1].id] && byKey.nextPageToken == nil)
@@ -71,13 +84,12 @@ struct KratosAdminClientTests {
             }
             #expect(refused?.status == 400 && refused?.service == .kratos)
             #expect(refused?.generic?.message == "The request was malformed or contained invalid parameters")
-            #expect(
-                refused?.description
-                    == "The request was malformed or contained invalid parameters: patching that path is not allowed")
+            #expect(refused?.description.hasSuffix("patching /id is not allowed") == true)
 
             let code = try await kratos.createRecoveryCode(for: first.id, expiresIn: "1h")
-            #expect(code.recoveryCode.value == "123456" && code.recoveryLink.contains("flow=f-1"))
-            #expect(!"\(code)".contains("123456"))
+            let recoveryCode = code.recoveryCode.value
+            #expect(!recoveryCode.isEmpty && code.recoveryLink.contains("flow="))
+            #expect(!"\(code)".contains(recoveryCode))
             #expect(
                 String(decoding: server.requests.last?.body ?? [], as: UTF8.self)
                     == #"{"expires_in":"1h","flow_type":"api","identity_id":"\#(first.id.uuidString.lowercased())"}"#)

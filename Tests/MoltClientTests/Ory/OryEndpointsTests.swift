@@ -2,14 +2,21 @@ import Foundation
 import MoltClient
 import MoltCore
 import MoltServer
+import MoltTestSupport
 import Testing
 
-@Suite("Ory endpoints, API key and Link headers", .timeLimit(.minutes(1)))
+@Suite("Ory endpoints, API key and Link headers", .timeLimit(.minutes(2)))
 struct OryEndpointsTests {
     @Test("each API goes to its own base URL, with the API key as a bearer token")
     func separateURLs() async throws {
-        try await LoopbackServer.with(handler: OryAdminFake().handler) { identity in
-            try await LoopbackServer.with(handler: OryAdminFake().handler) { permissions in
+        try await TestServer.with { moltnetd in
+            try await Self.separateURLs(moltnetd.adminBaseURL)
+        }
+    }
+
+    private static func separateURLs(_ adminURL: String) async throws {
+        try await LoopbackServer.with(handler: ForwardingHandler.to(adminURL)) { identity in
+            try await LoopbackServer.with(handler: ForwardingHandler.to(adminURL)) { permissions in
                 let endpoints = OryEndpoints(
                     kratosAdmin: identity.baseURL, kratosPublic: identity.baseURL + "/", hydraAdmin: identity.baseURL,
                     ketoRead: permissions.baseURL, ketoWrite: permissions.baseURL)

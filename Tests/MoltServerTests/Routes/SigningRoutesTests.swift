@@ -173,7 +173,10 @@ struct SigningRoutesTests {
             try expectProblem(
                 try await agent.post("/crypto/signing-requests/\(late.id)/sign", SignatureBody(signature: signature)),
                 409, "signing-request-expired")
-            // Completed, but past its expiry: the expired check comes first.
+            // Completed, but past its expiry: the expired check comes first. `early` was made after `late`, so it
+            // may expire a moment later on a slow machine.
+            let untilEarlyExpires = early.expiresAt.timeIntervalSinceNow
+            if untilEarlyExpires > 0 { try await Task.sleep(for: .milliseconds(Int(untilEarlyExpires * 1000) + 100)) }
             try expectProblem(
                 try await agent.post(
                     "/crypto/signing-requests/\(early.id)/sign", SignatureBody(signature: signed.signature ?? "")),

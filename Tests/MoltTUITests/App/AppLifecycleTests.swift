@@ -106,6 +106,6 @@ struct AppLifecycleTests {
         #expect(text.contains("  mode       guest (read-only)"))
         #expect(text.contains { $0.hasPrefix("  health") && $0.contains("(also h, connect)") })
         #expect(text.contains { $0.hasPrefix("  q/ctrl-c") })
-        #expect(text.filter { $0.hasPrefix("  ") }.count == 4 + 4 + AppCore.globalKeyReference.count)
+        #expect(text.filter { $0.hasPrefix("  ") }.count == 4 + 6 + AppCore.globalKeyReference.count)
     }
 }

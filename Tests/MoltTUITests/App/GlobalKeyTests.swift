@@ -49,7 +49,7 @@ struct GlobalKeyTests {
         let hints = store.core.keyHints(store.state)
         let keys = hints.map(\.keys)
         for expected in [
-            "k/↑", "j/↓", "PgUp/ctrl-b", "PgDn/ctrl-f", "ctrl-u", "ctrl-d", "g/home", "G/end", "enter", "s", "S", "y",
+            "k/↑", "j/↓", "PgUp/ctrl-b", "PgDn/ctrl-f", "ctrl-u", "ctrl-d", "g/home", "G/end", "enter", "o", "O", "y",
             "/", "r", "tab", "shift-tab", ":", "?", "ctrl-l", "q/ctrl-c",
         ] {
             #expect(keys.contains(expected), "help lists \(expected)")
@@ -68,9 +68,16 @@ struct GlobalKeyTests {
             _ = line.handle(.character("a"), names: names, history: [])
             $0.overlay = .commandLine(line)
         }
+        store.press(.character("b")) {
+            var line = CommandLineState(names: names)
+            _ = line.handle(.character("a"), names: names, history: [])
+            _ = line.handle(.character("b"), names: names, history: [])
+            $0.overlay = .commandLine(line)
+        }
         store.press(.tab) {
             var line = CommandLineState(names: names)
             _ = line.handle(.character("a"), names: names, history: [])
+            _ = line.handle(.character("b"), names: names, history: [])
             _ = line.handle(.tab, names: names, history: [])
             $0.overlay = .commandLine(line)
         }

@@ -50,7 +50,10 @@ struct MoltExecutableTests {
         let outcome = try run(["--bogus"])
         #expect(outcome.status == 2)
         #expect(outcome.output == "")
-        #expect(outcome.error == "error: unknown option --bogus\nusage: molt [options] [bench]\nTry 'molt --help'.\n")
+        #expect(
+            outcome.error
+                == "error: unknown option --bogus\nusage: molt [options] [login | register --voucher CODE | bench]\nTry 'molt --help'.\n"
+        )
     }
 
     @Test("without a terminal the console refuses to start, exit 1")

@@ -19,7 +19,7 @@ struct MoltTmuxTests {
         ])
         defer { server.stop() }
         let molt = try BuiltProducts.executable("molt")
-        let tmux = try TmuxSession(command: Self.command(molt, "--api-url \(server.url) --refresh 0"))
+        let tmux = try TmuxSession(command: Self.command(molt, "--api-url \(server.url) --refresh 0 --screen health"))
         defer { tmux.kill() }
 
         let first = try await tmux.waitFor("the first check") { $0.contains("● healthy") }
@@ -80,7 +80,8 @@ struct MoltTmuxTests {
         .timeLimit(.minutes(1)))
     func outageAndSignal() async throws {
         let molt = try BuiltProducts.executable("molt")
-        let tmux = try TmuxSession(command: Self.command(molt, "--api-url http://127.0.0.1:9 --refresh 0"))
+        let tmux = try TmuxSession(
+            command: Self.command(molt, "--api-url http://127.0.0.1:9 --refresh 0 --screen health"))
         defer { tmux.kill() }
         let screen = try await tmux.waitFor("the banner") { $0.contains("Server unreachable: connection refused") }
         #expect(screen.contains("● unreachable"))
@@ -99,7 +100,7 @@ struct MoltTmuxTests {
     func crashRestoresTerminal() async throws {
         let molt = try BuiltProducts.executable("molt")
         let tmux = try TmuxSession(
-            command: Self.command(molt, "--api-url http://127.0.0.1:9 --refresh 0"),
+            command: Self.command(molt, "--api-url http://127.0.0.1:9 --refresh 0 --screen health"),
             environment: ["SWIFT_BACKTRACE": "enable=no"])
         defer { tmux.kill() }
         try await tmux.waitFor("the first screen") { $0.contains("Server unreachable") }

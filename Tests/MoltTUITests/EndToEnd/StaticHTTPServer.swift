@@ -8,7 +8,8 @@ final class StaticHTTPServer: Sendable {
     let folder: URL
     private let child: ChildProcess
 
-    /// Starts a server with `files` (path → body); waits up to 10 s for it to listen.
+    /// Starts a server with `files` (path → body); waits up to 60 s for it to listen (Python starts slowly on a
+    /// loaded machine).
     init(files: [String: String]) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("molt-http-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -18,12 +19,14 @@ final class StaticHTTPServer: Sendable {
         child = try ChildProcess(
             ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", folder.path])
         // "Serving HTTP on 127.0.0.1 port 40123 (http://127.0.0.1:40123/) ..."
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         var found: Int? = nil
-        while found == nil, ContinuousClock.now < deadline {
+        while found == nil {
+            let late = ContinuousClock.now >= deadline
             let text = child.output
             if let range = text.range(of: "port ") { found = Int(text[range.upperBound...].prefix { $0.isNumber }) }
-            if found == nil { try await Task.sleep(for: .milliseconds(10)) }
+            if found != nil || late { break }
+            try await Task.sleep(for: .milliseconds(10))
         }
         guard let found else {
             child.kill()

@@ -49,20 +49,20 @@ struct HealthKeyTests {
         store.press(.home) { $0.health.viewport = TableViewport(selected: 0, offset: 0) }
     }
 
-    @Test("s sorts by the next column, S reverses, the selected check stays selected")
+    @Test("o sorts by the next column, O reverses, the selected check stays selected")
     func sorting() {
         var store = Self.fortyChecks()
-        store.press(.character("s")) { $0.health.setSort(TableSort(column: 1, ascending: false)) }
-        store.press(.character("S")) {
+        store.press(.character("o")) { $0.health.setSort(TableSort(column: 1, ascending: false)) }
+        store.press(.character("O")) {
             $0.health.setSort(TableSort(column: 1, ascending: true))
             $0.health.viewport = TableViewport(selected: 39, offset: 12)
         }
         #expect(store.state.health.selected?.number == 40)
         #expect(store.state.health.rows.first == 0)
-        store.press(.character("s")) { $0.health.setSort(TableSort(column: 2, ascending: true)) }
-        store.press(.character("s")) { $0.health.setSort(TableSort(column: 3, ascending: true)) }
-        store.press(.character("s")) { $0.health.setSort(TableSort(column: 4, ascending: true)) }
-        store.press(.character("s")) { $0.health.setSort(TableSort(column: 0, ascending: true)) }
+        store.press(.character("o")) { $0.health.setSort(TableSort(column: 2, ascending: true)) }
+        store.press(.character("o")) { $0.health.setSort(TableSort(column: 3, ascending: true)) }
+        store.press(.character("o")) { $0.health.setSort(TableSort(column: 4, ascending: true)) }
+        store.press(.character("o")) { $0.health.setSort(TableSort(column: 0, ascending: true)) }
         #expect(store.state.health.selected?.number == 40)
     }
 

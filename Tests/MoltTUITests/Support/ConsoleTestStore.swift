@@ -34,6 +34,17 @@ struct ConsoleTestStore {
         return effects
     }
 
+    /// Sends a message without stating what it changes (for tests that only look at part of the result).
+    @discardableResult
+    mutating func exercise(_ message: AppMessage) -> [Effect<AppMessage>] {
+        core.update(&state, message)
+    }
+
+    /// Sends keys without stating what they change (typing into a form, say).
+    mutating func tap(_ keys: Key...) {
+        for key in keys { _ = core.update(&state, .keyPressed(key)) }
+    }
+
     /// Sends a key.
     @discardableResult
     mutating func press(

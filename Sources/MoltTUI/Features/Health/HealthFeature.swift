@@ -22,9 +22,9 @@ public struct HealthFeature: Feature {
             + [
                 KeyBinding([.enter], "open the selected check", footer: "open", message: .checkOpened),
                 KeyBinding(
-                    [.character("s")], "sort by the next column", footer: "sort", group: .view,
+                    [.character("o")], "sort by the next column", footer: "sort", group: .view,
                     message: .sortColumnCycled),
-                KeyBinding([.character("S")], "reverse the sort order", group: .view, message: .sortDirectionToggled),
+                KeyBinding([.character("O")], "reverse the sort order", group: .view, message: .sortDirectionToggled),
                 KeyBinding([.character("y")], "copy the server URL", footer: "copy", message: .serverURLCopied),
             ]
     }
