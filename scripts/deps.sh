@@ -9,8 +9,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 # Debian packages: C libraries (with headers) the Swift system-library targets link against,
-# the tools the tests drive (tmux, psql), and Python (with venv) for the Postgres wheel, the MCP SDK tests
-# and the Ory client wire tests (scripts/python-ory.sh); monospace, CJK and emoji fonts for the console's screenshots.
+# the tools the tests and benchmarks drive (tmux, psql, wrk), and Python (with venv) for the Postgres wheel, the
+# MCP SDK tests and the Ory client wire tests (scripts/python-ory.sh); monospace, CJK and emoji fonts for the
+# console's screenshots.
 PACKAGES=(
     pkg-config
     libncurses-dev
@@ -28,6 +29,7 @@ PACKAGES=(
     openssl
     procps
     iproute2
+    wrk
     fonts-dejavu-core
     fonts-noto-cjk
     fonts-noto-color-emoji

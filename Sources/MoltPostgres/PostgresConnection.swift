@@ -10,6 +10,10 @@ import Synchronization
 public final class PostgresConnection: @unchecked Sendable {
     private let handle: Mutex<Handle?>
     private let blockingPool: BlockingPool
+    /// The names of this session's prepared statements, by statement text (see `query(prepared:)`).
+    private let preparedStatements = Mutex<(names: [String: String], made: Int)>(([:], 0))
+    /// The most statements a session prepares; later ones run unprepared.
+    static let maximumPreparedStatements = 256
 
     private init(handle: Handle, blockingPool: BlockingPool) {
         self.handle = Mutex(handle)
@@ -73,6 +77,49 @@ public final class PostgresConnection: @unchecked Sendable {
         try await runCancellable { connection throws(PostgresError) in try Self.execute(sql, on: connection) }
     }
 
+    /// Runs `sql` as a named prepared statement of this session: parsed and planned once, then only bound and
+    /// executed. For hot statements whose text never varies (no variable-length lists in it); PostgreSQL
+    /// re-plans them by itself after schema changes.
+    @discardableResult
+    public func query(prepared sql: SQL) async throws(PostgresError) -> PostgresResult {
+        try await runCancellable { connection throws(PostgresError) in try self.executePrepared(sql, on: connection) }
+    }
+
+    /// Runs `sql` as this session's prepared statement, preparing it first when it is new (while there is
+    /// room; beyond `maximumPreparedStatements` it runs unprepared).
+    private func executePrepared(_ sql: SQL, on connection: OpaquePointer) throws(PostgresError) -> PostgresResult {
+        let (known, made, count) = preparedStatements.withLock { ($0.names[sql.text], $0.made, $0.names.count) }
+        let name: String
+        if let known {
+            name = known
+        } else if count < Self.maximumPreparedStatements {
+            name = "molt_\(made + 1)"
+            preparedStatements.withLock { $0.made += 1 }
+            let types = sql.binds.map(\.typeOID)
+            let result = PQprepare(connection, name, sql.text, Int32(types.count), types)
+            defer { PQclear(result) }
+            try Self.check(result, connection, query: sql.text)
+            preparedStatements.withLock { $0.names[sql.text] = name }
+        } else {
+            return try Self.execute(sql, on: connection)
+        }
+        do {
+            return try Self.withBindValues(sql) { values throws(PostgresError) in
+                let result = PQexecPrepared(connection, name, Int32(sql.binds.count), values, nil, nil, 0)
+                defer { PQclear(result) }
+                try Self.check(result, connection, query: sql.text)
+                return Self.read(result!)
+            }
+        } catch {
+            // A statement gone from the session, or whose result shape a schema change altered, is prepared
+            // afresh under a new name next time.
+            if error.sqlState == "26000" || error.sqlState == "0A000" {
+                preparedStatements.withLock { $0.names[sql.text] = nil }
+            }
+            throw error
+        }
+    }
+
     /// Runs several statements separated by `;` without parameters (migrations, session set-up).
     public func execute(script: String) async throws(PostgresError) {
         try await runCancellable { connection throws(PostgresError) in
@@ -119,6 +166,19 @@ public final class PostgresConnection: @unchecked Sendable {
     }
 
     static func execute(_ sql: SQL, on connection: OpaquePointer) throws(PostgresError) -> PostgresResult {
+        let types = sql.binds.map(\.typeOID)
+        return try withBindValues(sql) { values throws(PostgresError) in
+            let result = PQexecParams(connection, sql.text, Int32(types.count), types, values, nil, nil, 0)
+            defer { PQclear(result) }
+            try check(result, connection, query: sql.text)
+            return read(result!)
+        }
+    }
+
+    /// Calls `body` with the bind values as C strings (NULL for SQL NULL).
+    static func withBindValues<T>(
+        _ sql: SQL, _ body: (UnsafePointer<UnsafePointer<CChar>?>?) throws(PostgresError) -> T
+    ) throws(PostgresError) -> T {
         let binds = sql.binds
         // A C string ends at NUL: rather than send a silently truncated value, fail as the server would for
         // a NUL in text (PostgreSQL cannot store one in text either).
@@ -127,17 +187,14 @@ public final class PostgresConnection: @unchecked Sendable {
                 .server, message: "invalid byte sequence for encoding \"UTF8\": 0x00", sqlState: "22021",
                 query: sql.text)
         }
-        let types = binds.map(\.typeOID)
         let strings: [UnsafeMutablePointer<CChar>?] = binds.map { bind in bind.text.flatMap { strdup($0) } }
         defer { strings.forEach { free($0) } }
-        let result = strings.withUnsafeBufferPointer { valueBuffer in
+        let outcome: Result<T, PostgresError> = strings.withUnsafeBufferPointer { valueBuffer in
             valueBuffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
-                PQexecParams(connection, sql.text, Int32(binds.count), types, values.baseAddress, nil, nil, 0)
+                Result { () throws(PostgresError) in try body(values.baseAddress) }
             }
         }
-        defer { PQclear(result) }
-        try check(result, connection, query: sql.text)
-        return read(result!)
+        return try outcome.get()
     }
 
     static func check(_ result: OpaquePointer?, _ connection: OpaquePointer, query: String?) throws(PostgresError) {

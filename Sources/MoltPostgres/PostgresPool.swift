@@ -55,6 +55,13 @@ public actor PostgresPool {
         try await withConnection { try await $0.query(sql) }
     }
 
+    /// Runs one statement on a pooled connection as that session's prepared statement (see
+    /// `PostgresConnection.query(prepared:)`).
+    @discardableResult
+    public nonisolated func query(prepared sql: SQL) async throws -> PostgresResult {
+        try await withConnection { try await $0.query(prepared: sql) }
+    }
+
     /// Closes idle connections and fails waiting and future callers. Lent connections close on return.
     public func shutDown() {
         isShutDown = true

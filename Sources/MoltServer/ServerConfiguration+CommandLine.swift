@@ -73,6 +73,14 @@ public struct ServerCommandLine: Sendable {
                 ["SIGTERM, SIGINT  stop accepting, finish requests in flight (see --shutdown-grace), exit 0"]
             ),
             (
+                "Rate limits per minute (environment only; spec §0.3 defaults when unset)",
+                [
+                    "RATE_LIMIT_AUTHENTICATED (100), RATE_LIMIT_ANONYMOUS (30), RATE_LIMIT_EMBEDDING (20)",
+                    "RATE_LIMIT_VOUCH (10), RATE_LIMIT_SIGNING (5), RATE_LIMIT_RECOVERY (5)",
+                    "RATE_LIMIT_PUBLIC_VERIFY (10), RATE_LIMIT_PUBLIC_SEARCH (15)",
+                ]
+            ),
+            (
                 "Identity (environment only; unset means the embedded services, see docs/identity.md)",
                 [
                     "ORY_KRATOS_ADMIN_URL, ORY_KRATOS_PUBLIC_URL  Kratos for identities",
@@ -122,6 +130,7 @@ public struct ServerCommandLine: Sendable {
             databaseConnections: try parsed.integer("database-connections", in: 1...500) ?? 10,
             publicBaseURL: parsed.value("public-url").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
             shutdownGraceSeconds: try parsed.integer("shutdown-grace", in: 0...600) ?? 10,
+            rateLimits: try RateLimits(environment: environment),
             corsOrigins: try parsed.require("cors-origins").split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
             identity: try IdentityConfiguration(environment: environment),

@@ -30,4 +30,33 @@ struct ISO8601TimestampTests {
     func reject(text: String) {
         #expect(ISO8601Timestamp.date(from: text) == nil)
     }
+
+    @Test("the digit-by-digit writer matches the printf format from year 0 to 9999, and beyond falls back to it")
+    func writerMatchesFormat() {
+        var generator = SystemRandomNumberGenerator()
+        let first = -62_167_219_200.0  // 0000-01-01T00:00:00Z
+        let last = 253_402_300_799.999  // 9999-12-31T23:59:59.999Z
+        let samples =
+            [first, last, 0, -0.001, 951_782_400, 4_107_542_400]
+            + (0..<2000).map { _ in
+                Double.random(in: first...last, using: &generator)
+            }
+        for seconds in samples {
+            let date = Date(timeIntervalSince1970: seconds)
+            #expect(ISO8601Timestamp.string(from: date) == reference(date), "\(seconds)")
+        }
+        #expect(
+            ISO8601Timestamp.string(from: Date(timeIntervalSince1970: 253_402_300_800)) == "10000-01-01T00:00:00.000Z")
+    }
+
+    private func reference(_ date: Date) -> String {
+        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let seconds = Int64((Double(millis) / 1000).rounded(.down))
+        let days = Int64((Double(seconds) / 86_400).rounded(.down))
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = CivilCalendar.date(fromDays: days)
+        return String(
+            format: "%04lld-%02lld-%02lldT%02lld:%02lld:%02lld.%03lldZ", year, month, day, secondOfDay / 3600,
+            secondOfDay / 60 % 60, secondOfDay % 60, millis - seconds * 1000)
+    }
 }

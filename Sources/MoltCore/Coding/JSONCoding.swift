@@ -38,7 +38,8 @@ public enum JSONCoding {
     /// Encodes `value` as compact wire JSON.
     /// - Throws: `EncodingError` when a value cannot be represented (for example a non-finite number).
     public static func encode(_ value: some Encodable) throws -> Data {
-        try encoder().encode(value)
+        if let data = WireJSONWriter.encode(value) { return data }
+        return try encoder().encode(value)
     }
 
     /// Decodes a `T` from wire JSON.

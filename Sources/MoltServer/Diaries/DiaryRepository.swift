@@ -17,7 +17,8 @@ struct DiaryRepository: Sendable {
     }
 
     func find(_ id: DiaryID) async throws -> DiaryCatalog? {
-        try await database.query("SELECT \(Self.columns) FROM diaries WHERE id = \(id)").first.map(Self.diary)
+        try await database.query(prepared: "SELECT \(Self.columns) FROM diaries WHERE id = \(id)")
+            .first.map(Self.diary)
     }
 
     /// The diaries `owner` owns, newest first.

@@ -49,10 +49,18 @@ struct EntryRepository: Sendable {
     }
 
     /// One page of a diary's entries, newest first, carrying every tag in `tags`, and the number of matches.
+    ///
+    /// Without filters the total is the diary's counter (`diary_entry_counts`, kept by triggers), read in the
+    /// same statement; with filters it is counted over the matches.
     func list(
         in diary: DiaryID, tags: [String]?, entryType: EntryType?, limit: Int, offset: Int
     ) async throws -> (entries: [DiaryEntry], total: Int) {
         var filter: SQL = "diary_id = \(diary)"
+        let filtered = tags?.isEmpty == false || entryType != nil
+        guard filtered else {
+            let page = try await diaryPage(diary, limit: limit, offset: offset)
+            return (page?.entries ?? [], page?.total ?? 0)
+        }
         if let tags, !tags.isEmpty { filter.append(" AND tags @> \(tags)::text[]") }
         if let entryType { filter.append(" AND entry_type = \(entryType)::entry_type") }
         let rows = try await database.query(

@@ -44,19 +44,37 @@ struct EntryService: Sendable {
         return entry
     }
 
+    /// A page of the diary's entries. Unfiltered, the diary, the page and the total come in one query and
+    /// access is decided on the diary read with them (the page is dropped when it is refused).
     func list(in diaryID: DiaryID, _ query: ListEntriesQuery, by caller: AuthContext) async throws -> DiaryList {
-        _ = try await diaries.readable(diaryID, by: caller)
         let limit = query.limit ?? 20
         let offset = query.offset ?? 0
+        if query.tags?.isEmpty != false, query.entryType == nil {
+            guard let page = try await entries.diaryPage(diaryID, limit: limit, offset: offset),
+                try await access.allows(.read, page.diary, for: caller)
+            else { throw DiaryService.notFound }
+            return DiaryList(items: page.entries, total: page.total, limit: limit, offset: offset)
+        }
+        _ = try await diaries.readable(diaryID, by: caller)
         let page = try await entries.list(
             in: diaryID, tags: query.tags, entryType: query.entryType, limit: limit, offset: offset)
         return DiaryList(items: page.entries, total: page.total, limit: limit, offset: offset)
     }
 
+    /// The entry with this read counted (404 unless it is in a diary the caller can read).
+    ///
+    /// When the caller owns the diary or it is not private, one statement reads the diary and counts the read;
+    /// otherwise the permission engine decides first and the read follows.
     func get(_ entryID: EntryID, in diaryID: DiaryID, by caller: AuthContext) async throws -> DiaryEntry {
-        let entry = try await readableEntry(entryID, in: diaryID, by: caller)
-        try await entries.recordAccess([entryID])
-        return try await entries.find(entryID) ?? entry
+        guard let found = try await entries.readWithDiary(entryID, in: diaryID, reader: caller.agentID) else {
+            throw DiaryService.notFound
+        }
+        if let entry = found.entry { return entry }
+        let openToCaller = found.diary.ownerId == caller.agentID || found.diary.visibility != .private
+        if openToCaller { throw Self.entryNotFound }
+        guard try await access.allows(.read, found.diary, for: caller) else { throw DiaryService.notFound }
+        guard let entry = try await entries.read(entryID, in: diaryID) else { throw Self.entryNotFound }
+        return entry
     }
 
     func update(_ entryID: EntryID, in diaryID: DiaryID, _ request: UpdateEntryRequest, by caller: AuthContext)
@@ -94,15 +112,6 @@ struct EntryService: Sendable {
         _ = try await writableEntry(entryID, in: diaryID, by: caller)
         guard try await entries.delete(entryID) else { throw Self.entryNotFound }
         try await grants.removeRelations(of: entryID)
-    }
-
-    /// The entry, when it exists in this diary and the caller can read the diary; 404 otherwise.
-    private func readableEntry(_ entryID: EntryID, in diaryID: DiaryID, by caller: AuthContext) async throws
-        -> DiaryEntry
-    {
-        _ = try await diaries.readable(diaryID, by: caller)
-        guard let entry = try await entries.find(entryID), entry.diaryId == diaryID else { throw Self.entryNotFound }
-        return entry
     }
 
     /// The diary and entry, when the caller can read the diary (404) and write it (403).

@@ -49,8 +49,9 @@ public struct BearerAuthenticator: Sendable {
     public func authenticate(authorization: String?) async throws(BearerAuthenticationError) -> AuthContext {
         guard let authorization, !authorization.isEmpty else { throw .missingHeader }
         guard authorization.hasPrefix("Bearer ") else { throw .invalidScheme }
-        let token = authorization.dropFirst("Bearer ".count).trimmingCharacters(in: .whitespaces)
-        return try await authenticate(token: token)
+        let token = authorization.dropFirst("Bearer ".count).trimmingPrefix { $0 == " " || $0 == "\t" }
+        let end = token.lastIndex { $0 != " " && $0 != "\t" }.map { token.index(after: $0) } ?? token.startIndex
+        return try await authenticate(token: String(token[..<end]))
     }
 
     /// Authenticates a bare access token.

@@ -56,7 +56,8 @@ extension EmbeddedIdentityProvider {
     func update(
         _ id: UUID, _ change: @Sendable (IdentityRecord) throws(IdentityError) -> IdentityChanges
     ) async throws(IdentityError) -> IdentityRecord {
-        try await store.perform("update identity") {
+        defer { store.tokenCache.invalidate(identityID: id) }
+        return try await store.perform("update identity") {
             do {
                 return try await store.database.withTransaction { connection in
                     let current = try await connection.query(

@@ -70,6 +70,7 @@ public final class EmbeddedIdentityProvider: IdentityProvider {
     }
 
     public func deleteIdentity(_ id: UUID) async throws(IdentityError) {
+        defer { store.tokenCache.invalidate(identityID: id) }
         let deleted = try await store.perform("delete identity") {
             try await store.database.query("DELETE FROM identities WHERE id = \(id)").affectedRows
         }

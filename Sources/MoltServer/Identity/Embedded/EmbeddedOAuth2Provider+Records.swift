@@ -68,6 +68,7 @@ extension EmbeddedOAuth2Provider {
         _ change: @Sendable (OAuth2ClientRecord) throws(IdentityError) -> OAuth2ClientFields
     ) async throws(IdentityError) -> (OAuth2ClientRecord, String?) {
         let newSecret = try Self.validated(secret: newSecret)
+        defer { store.tokenCache.invalidate(clientID: id) }
         let newHash: String?
         if let newSecret { newHash = try await hasher.hash(newSecret) } else { newHash = nil }
         let record = try await store.perform("update client") {

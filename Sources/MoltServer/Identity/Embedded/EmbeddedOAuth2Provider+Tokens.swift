@@ -48,8 +48,14 @@ extension EmbeddedOAuth2Provider {
         return AccessToken(token: token, expiresIn: Int(Self.tokenLifetime) - 1, scope: granted.joined(separator: " "))
     }
 
+    /// Answers from the token verification cache when it can; otherwise verifies and caches an active result.
     public func introspect(_ token: String) async throws(IdentityError) -> TokenIntrospection {
-        try await verify(token)?.introspection ?? .inactive
+        let now = store.clock()
+        if let cached = store.tokenCache.lookup(token, now: now) { return cached }
+        let generation = store.tokenCache.generation
+        guard let verified = try await verify(token) else { return .inactive }
+        store.tokenCache.store(token, verified.introspection, now: now, generation: generation)
+        return verified.introspection
     }
 
     /// Verifies a token completely; nil when it is not (or no longer) valid.

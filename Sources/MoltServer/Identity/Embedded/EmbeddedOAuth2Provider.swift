@@ -77,6 +77,7 @@ public final class EmbeddedOAuth2Provider: OAuth2Provider {
     }
 
     public func deleteClient(_ id: String) async throws(IdentityError) {
+        defer { store.tokenCache.invalidate(clientID: id) }
         let deleted = try await store.perform("delete client") {
             try await store.database.query("DELETE FROM oauth2_clients WHERE id = \(id)").affectedRows
         }

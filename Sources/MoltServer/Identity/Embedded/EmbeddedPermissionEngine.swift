@@ -93,7 +93,7 @@ public final class EmbeddedPermissionEngine: PermissionEngine {
                 """
         }
         return try await store.perform("check") {
-            try await store.database.query(sql).first?.decode("allowed", as: Bool.self) ?? false
+            try await store.database.query(prepared: sql).first?.decode("allowed", as: Bool.self) ?? false
         }
     }
 

@@ -2,12 +2,14 @@ import Foundation
 import MoltCore
 import MoltPostgres
 
-/// What the embedded services share: the database, a clock and a logger, and the rule that storage
+/// What the embedded services share: the database, a clock, a logger, the token verification cache, and the rule that storage
 /// failures surface as `.unavailable` without leaking their details (they are logged instead).
 struct EmbeddedStore: Sendable {
     let database: PostgresPool
     let clock: @Sendable () -> Date
     let logger: Logger
+    /// Verified access tokens, shared by the embedded services so identity and client changes invalidate them.
+    let tokenCache = TokenVerificationCache()
 
     /// Runs `body`, passing `IdentityError`s through and turning anything else into `.unavailable`.
     @discardableResult
