@@ -259,6 +259,11 @@ public final class PostgresConnection: @unchecked Sendable {
 }
 
 /// A libpq cancel handle (`PGcancel *`), freed once; cancel may race with free, so both take the lock.
+///
+/// A cancel request only stops a statement the server is already running, and the task may be cancelled
+/// while the statement is still on its way (after the blocking thread checked `isCancelled`, before the
+/// server received it). So after the first request, a thread repeats it every 100 ms until the statement
+/// ends (`free()`), for at most 5 seconds.
 private final class Canceller: Sendable {
     private struct Pointer: @unchecked Sendable { let raw: OpaquePointer }
     private let pointer: Mutex<Pointer?>
@@ -273,10 +278,24 @@ private final class Canceller: Sendable {
 
     func cancel() {
         cancelled.store(true, ordering: .releasing)
+        guard send() else { return }
+        let retry = Thread { [self] in
+            for _ in 0..<50 {
+                Thread.sleep(forTimeInterval: 0.1)
+                guard send() else { return }
+            }
+        }
+        retry.name = "molt-pg-cancel"
+        retry.start()
+    }
+
+    /// Sends a cancel request; false once the handle was freed (the statement is over).
+    private func send() -> Bool {
         pointer.withLock { pointer in
-            guard let pointer else { return }
+            guard let pointer else { return false }
             var buffer = [CChar](repeating: 0, count: 256)
             _ = PQcancel(pointer.raw, &buffer, Int32(buffer.count))
+            return true
         }
     }
 

@@ -11,6 +11,12 @@ public struct PostgresNotification: Sendable, Equatable {
     public let payload: String
     /// The backend process that sent it.
     public let senderPID: Int32
+
+    public init(channel: String, payload: String, senderPID: Int32) {
+        self.channel = channel
+        self.payload = payload
+        self.senderPID = senderPID
+    }
 }
 
 /// Listens on fixed channels over a dedicated connection and streams notifications.

@@ -10,10 +10,10 @@ struct PublicRoutes: Sendable {
     func router() -> Router {
         let database = services.database
         let limits = services.configuration.rateLimits
-        let diaries = DiaryRepository(database: database)
+        let diaries = DiaryRepository(database: database, pages: services.diaryPages)
         let agents = AgentKeyRepository(database: database)
         let signingRequests = SigningRequestRepository(database: database)
-        let entries = EntryRepository(database: database)
+        let entries = EntryRepository(database: database, pages: services.diaryPages)
         let access = DiaryAccess(permissions: services.identity.permissions)
         let diaryService = DiaryService(diaries: diaries, access: access, grants: services.grants)
         let entryService = EntryService(

@@ -17,6 +17,10 @@ struct ServerServices: Sendable {
     let registration: RegistrationWorkflow
     let embeddings: Embeddings
     let embeddingPipeline: EmbeddingPipeline
+    /// Pages of entries kept in memory, dropped on every change to their diary (docs/performance.md).
+    let diaryPages: DiaryPageCache
+    private let diaryChanges: PostgresListener
+    private let diaryChangesTask: Task<Void, Never>
     private let engineTask: Task<Void, Never>
 
     static func start(
@@ -68,11 +72,14 @@ struct ServerServices: Sendable {
                 engineLogger.error("The workflow engine stopped.", ["error": String(describing: error)])
             }
         }
+        let diaryPages = DiaryPageCache()
+        let diaryChanges = PostgresListener(url: configuration.databaseURL, channels: [DiaryPageCache.channel])
+        let diaryChangesTask = Task { await diaryPages.follow(diaryChanges.events) }
         return ServerServices(
             configuration: configuration, database: database, logger: logger, clock: clock, identity: identity,
             workflows: engine, grants: grants, signing: signing, registration: registration, embeddings: embeddings,
-            embeddingPipeline: embeddingPipeline,
-            engineTask: engineTask)
+            embeddingPipeline: embeddingPipeline, diaryPages: diaryPages, diaryChanges: diaryChanges,
+            diaryChangesTask: diaryChangesTask, engineTask: engineTask)
     }
 
     /// What `/.well-known/moltnet.json` and `/llms.txt` say about this deployment.
@@ -85,6 +92,8 @@ struct ServerServices: Sendable {
         await workflows.shutdown(gracePeriod: .seconds(configuration.shutdownGraceSeconds))
         engineTask.cancel()
         await engineTask.value
+        diaryChanges.stop()
+        await diaryChangesTask.value
         await database.shutDown()
     }
 }

@@ -2,9 +2,11 @@ import Foundation
 import MoltCore
 import MoltPostgres
 
-/// Diaries in Postgres (`diaries`): create, read, list an owner's, rename/change visibility, delete.
+/// Diaries in Postgres (`diaries`): create, read, list an owner's, rename/change visibility, delete. Changes
+/// drop the diary's cached pages of entries once they committed.
 struct DiaryRepository: Sendable {
     let database: PostgresPool
+    let pages: DiaryPageCache
 
     func create(owner: AgentID, name: String, visibility: Visibility) async throws -> DiaryCatalog {
         let row = try await database.query(
@@ -36,12 +38,16 @@ struct DiaryRepository: Sendable {
         guard !assignments.isEmpty else { return try await find(id) }
         let sql: SQL =
             "UPDATE diaries SET \(SQL.joined(assignments, separator: ", ")) WHERE id = \(id) RETURNING \(Self.columns)"
-        return try await database.query(sql).first.map(Self.diary)
+        let updated = try await database.query(sql).first.map(Self.diary)
+        pages.invalidate(id)
+        return updated
     }
 
     /// Deletes the diary; its entries and shares cascade. False when it did not exist.
     func delete(_ id: DiaryID) async throws -> Bool {
-        try await database.query("DELETE FROM diaries WHERE id = \(id)").affectedRows > 0
+        let deleted = try await database.query("DELETE FROM diaries WHERE id = \(id)").affectedRows > 0
+        pages.invalidate(id)
+        return deleted
     }
 
     static let columns: SQL = "id, owner_id, name, visibility, signed, created_at, updated_at"

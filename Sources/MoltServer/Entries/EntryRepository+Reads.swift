@@ -55,13 +55,14 @@ extension EntryRepository {
         ).first
         guard let row else { return nil }
         let entry = try row.decode("id", as: EntryID?.self) == nil ? nil : try Self.entry(row)
+        if entry != nil { pages.invalidate(diary) }
         return (try Self.diary(row), entry)
     }
 
     /// Counts a read of an entry of `diary` and returns it as stored afterwards; nil when there is no such
     /// entry in that diary.
     func read(_ id: EntryID, in diary: DiaryID) async throws -> DiaryEntry? {
-        try await database.query(
+        let entry = try await database.query(
             prepared: SQL(
                 """
                 UPDATE diary_entries SET access_count = access_count + 1, last_accessed_at = now()
@@ -69,6 +70,8 @@ extension EntryRepository {
                 """
             )
         ).first.map(Self.entry)
+        if entry != nil { pages.invalidate(diary) }
+        return entry
     }
 
     /// The diary's columns under `diary_` names, so they sit beside an entry's in one row.

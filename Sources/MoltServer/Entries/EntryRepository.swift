@@ -3,9 +3,10 @@ import MoltCore
 import MoltPostgres
 
 /// Diary entries in Postgres (`diary_entries`). The embedding column is written by the embedding pipeline and
-/// never read back into a `DiaryEntry`.
+/// never read back into a `DiaryEntry`. Every write drops the diary's cached pages once it committed.
 struct EntryRepository: Sendable {
     let database: PostgresPool
+    let pages: DiaryPageCache
 
     /// The fields of a new entry, after the service applied defaults and scanned it.
     struct NewEntry: Sendable {
@@ -41,6 +42,7 @@ struct EntryRepository: Sendable {
             RETURNING \(Self.columns)
             """
         ).first
+        pages.invalidate(entry.diaryID)
         return try Self.entry(row!)
     }
 
@@ -91,24 +93,31 @@ struct EntryRepository: Sendable {
         if let injectionRisk = changes.injectionRisk { assignments.append("injection_risk = \(injectionRisk)") }
         if changes.clearsEmbedding { assignments.append("embedding = NULL, embedding_model = NULL") }
         guard !assignments.isEmpty else { return try await find(id) }
-        return try await database.query(
+        let updated = try await database.query(
             "UPDATE diary_entries SET \(SQL.joined(assignments, separator: ", ")) WHERE id = \(id) RETURNING \(Self.columns)"
         ).first.map(Self.entry)
+        if let updated { pages.invalidate(updated.diaryId) }
+        return updated
     }
 
     /// Deletes an entry; entries it superseded lose the reference (ON DELETE SET NULL).
     func delete(_ id: EntryID) async throws -> Bool {
-        try await database.query("DELETE FROM diary_entries WHERE id = \(id)").affectedRows > 0
+        let row = try await database.query("DELETE FROM diary_entries WHERE id = \(id) RETURNING diary_id").first
+        guard let row else { return false }
+        pages.invalidate(try row.decode("diary_id"))
+        return true
     }
 
     /// Counts a read: access_count + 1 and last_accessed_at = now (updated_at is left alone by the trigger).
     func recordAccess(_ ids: [EntryID]) async throws {
         guard !ids.isEmpty else { return }
-        try await database.query(
+        let diaries = try await database.query(
             """
             UPDATE diary_entries SET access_count = access_count + 1, last_accessed_at = now()
-            WHERE id = ANY(\(ids.map(\.rawValue))::uuid[])
-            """)
+            WHERE id = ANY(\(ids.map(\.rawValue))::uuid[]) RETURNING diary_id
+            """
+        ).rows.map { try $0.decode("diary_id", as: DiaryID.self) }
+        for diary in Set(diaries) { pages.invalidate(diary) }
     }
 
     /// Whether an entry with this id exists (any diary).

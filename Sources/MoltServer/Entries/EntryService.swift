@@ -61,6 +61,30 @@ struct EntryService: Sendable {
         return DiaryList(items: page.entries, total: page.total, limit: limit, offset: offset)
     }
 
+    /// A page of the diary's entries as the encoded `DiaryList`, from `DiaryPageCache` when it holds a fresh
+    /// one (unfiltered pages only); the caller's access is decided on every call.
+    func listEncoded(in diaryID: DiaryID, _ query: ListEntriesQuery, by caller: AuthContext) async throws -> [UInt8] {
+        let limit = query.limit ?? 20
+        let offset = query.offset ?? 0
+        guard query.tags?.isEmpty != false, query.entryType == nil else {
+            return Array(try JSONCoding.encode(try await list(in: diaryID, query, by: caller)))
+        }
+        if let cached = entries.pages.page(diaryID, limit: limit, offset: offset) {
+            guard try await access.allows(.read, cached.diary, for: caller) else { throw DiaryService.notFound }
+            return cached.body
+        }
+        let ticket = entries.pages.ticket()
+        guard let page = try await entries.diaryPage(diaryID, limit: limit, offset: offset) else {
+            throw DiaryService.notFound
+        }
+        let body = Array(
+            try JSONCoding.encode(DiaryList(items: page.entries, total: page.total, limit: limit, offset: offset)))
+        entries.pages.store(
+            DiaryPageCache.Page(diary: page.diary, body: body), limit: limit, offset: offset, ticket: ticket)
+        guard try await access.allows(.read, page.diary, for: caller) else { throw DiaryService.notFound }
+        return body
+    }
+
     /// The entry with this read counted (404 unless it is in a diary the caller can read).
     ///
     /// When the caller owns the diary or it is not private, one statement reads the diary and counts the read;
