@@ -105,7 +105,7 @@ struct DiaryPageCacheTests {
         #expect(cache.page(extra, limit: 20, offset: 0) == nil)
     }
 
-    @Test("own writes show at once: creates, edits, deletes, counted reads, renames")
+    @Test("own writes show at once: creates, edits, deletes and counted reads")
     func ownWritesAreReadAtOnce() async throws {
         try await TestServer.with { server in
             let agent = try await APIAgent.create(on: server)
@@ -118,7 +118,12 @@ struct DiaryPageCacheTests {
                 expected.append(try await agent.createEntry(in: diary.id, CreateEntryRequest(content: "e\(index)")).id)
             }
             #expect(try await agent.get(base).decode(DiaryList.self).total == 10)
-            #expect(server.application.services.diaryPages.usage.pages == 1, "the page was kept")
+            // The create's own notification may still arrive and drop the page once; then it is kept.
+            let pages = server.application.services.diaryPages
+            #expect(
+                try await Self.eventually {
+                    try await agent.get(base).decode(DiaryList.self).total == 10 && pages.usage.pages == 1
+                }, "the page is kept")
             let first = expected[0]
             _ = try await agent.get("\(base)/\(first)").decode(DiaryEntry.self)
             let counted = try await agent.get(base).decode(DiaryList.self).items.first { $0.id == first }
