@@ -9,9 +9,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 # Debian packages: C libraries (with headers) the Swift system-library targets link against,
-# the tools the tests and benchmarks drive (tmux, psql, wrk), and Python (with venv) for the Postgres wheel, the
-# MCP SDK tests and the Ory client wire tests (scripts/python-ory.sh); monospace, CJK and emoji fonts for the
-# console's screenshots.
+# the tools the scripts, tests and benchmarks drive (tmux, curl, git, psql, wrk; `script` comes with the
+# essential bsdutils), and Python (with venv) for the Postgres wheel, the MCP SDK tests and the Ory client
+# wire tests (scripts/python-ory.sh); monospace, CJK and emoji fonts for the console's screenshots.
 PACKAGES=(
     pkg-config
     libncurses-dev
@@ -21,6 +21,8 @@ PACKAGES=(
     libmicrohttpd-dev
     libopenblas-dev
     tmux
+    curl
+    git
     python3
     python3-pip
     python3-venv
