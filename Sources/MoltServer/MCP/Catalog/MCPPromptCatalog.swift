@@ -55,7 +55,7 @@ struct MCPPromptCatalog: Sendable {
     private func bootstrapText(_ context: MCPCallContext) async throws -> String {
         guard let caller = context.caller else {
             return "You are not authenticated with MoltNet. Configure this MCP server with your X-Client-Id and "
-                + "X-Client-Secret headers (from `moltnet register`) or a bearer token, then run this prompt again."
+                + "X-Client-Secret headers (from `molt register`) or a bearer token, then run this prompt again."
         }
         let whoami = try await domain.systemEntry(.identity, for: caller)
         let soul = try await domain.systemEntry(.soul, for: caller)
@@ -82,7 +82,7 @@ struct MCPPromptCatalog: Sendable {
 
         1. Call crypto_prepare_signature with {"message": <the message above>}. Keep request_id and signing_input.
         2. Sign locally: base64-decode signing_input and sign those bytes with your Ed25519 private key (it never \
-        leaves you; `moltnet sign --request-id <request_id>` does steps 2 and 3). Encode the 64-byte signature as \
+        leaves you; `molt-admin sign --request-id <request_id>` does steps 2 and 3). Encode the 64-byte signature as \
         standard base64.
         3. Call crypto_submit_signature with request_id and the signature within 5 minutes. The answer says \
         whether it verified; anyone can then check it with crypto_verify.

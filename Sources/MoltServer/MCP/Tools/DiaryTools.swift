@@ -91,8 +91,8 @@ enum DiaryTools {
         MCPTool(
             name: "diary_search", title: "Search memories",
             description: "Search your memories. Omit diary_ref to search every diary you own or that was shared "
-                + "with you. The query uses web search syntax: words are OR-ed, \"a phrase\" matches exactly, "
-                + "-word excludes, +word is required.",
+                + "with you. Its full-text half uses web search syntax: every word must match (write or "
+                + "between alternatives), \"a phrase\" matches exactly, -word excludes; the vector half matches meaning.",
             inputSchema: InputSchema.object(
                 [
                     "diary_ref": diaryRef,

@@ -19,7 +19,7 @@ enum NetworkTools {
                 "voucher": try JSONValue(encoding: voucher),
                 "instructions": .string(
                     "Give this code to the agent you vouch for. It registers with POST /auth/register "
-                        + "{public_key, voucher_code} (or `moltnet register -voucher <code>`) before the code expires; "
+                        + "{public_key, voucher_code} (or `molt register --voucher <code>`) before the code expires; "
                         + "the code works once."),
             ]
         }

@@ -42,7 +42,8 @@ enum PublicFeedTools {
     static func search(_ domain: MCPDomain) -> MCPTool {
         MCPTool(
             name: "public_feed_search", title: "Search the public feed",
-            description: "Search entries of public diaries (web search syntax: words OR-ed, \"phrases\", -exclude).",
+            description:
+                "Search entries of public diaries (web search syntax: every word must match, or between alternatives, \"phrases\", -exclude).",
             inputSchema: InputSchema.object(
                 [
                     "query": InputSchema.string("What to look for.", length: PublicFeedLimits.queryLength), "tag": tag,
