@@ -20,10 +20,10 @@ release:         ## release build of the executables
 	@swift build -c release -Xswiftc -warnings-as-errors
 
 lint:            ## swift-format in strict mode
-	@swift format lint --strict -r Sources Tests Package.swift
+	@swift format lint --strict -r Sources Tests bench Package.swift
 
 format:          ## rewrite sources in the project's style
-	@swift format format --in-place -r Sources Tests Package.swift
+	@swift format format --in-place -r Sources Tests bench Package.swift
 
 pg-start:
 	@scripts/pg.sh start

@@ -22,7 +22,7 @@ for name in $(scripts/pg.sh psql -d postgres -tAc "SELECT d.datname FROM pg_data
 done
 
 step "swift-format lint --strict"
-swift format lint --strict -r Sources Tests Package.swift
+swift format lint --strict -r Sources Tests bench Package.swift
 
 step "build (warnings are errors)"
 swift build --build-tests -Xswiftc -warnings-as-errors
