@@ -12,7 +12,7 @@ public struct ServerCommandLine: Sendable {
             help: "Address of the public REST API"),
         .option(
             "admin-listen", environment: "MOLTNET_ADMIN_LISTEN", valueName: "HOST:PORT",
-            defaultValue: "127.0.0.1:8001", help: "Address of the admin API (keep it on loopback)"),
+            defaultValue: "127.0.0.1:8001", help: "Address of the admin API (loopback only)"),
         .option(
             "database-url", environment: "DATABASE_URL", valueName: "URL",
             defaultValue: ServerConfiguration.defaultDatabaseURL, help: "PostgreSQL with pgvector"),
@@ -106,6 +106,11 @@ public struct ServerCommandLine: Sendable {
         printVersion = parsed.isSet("version")
         let listen = try Self.address(parsed.require("listen"), flag: "listen")
         let adminListen = try Self.address(parsed.require("admin-listen"), flag: "admin-listen")
+        guard adminListen.host.hasPrefix("127.") else {
+            throw ValidationError(
+                "--admin-listen must be a loopback address (127.x.x.x), not \(adminListen.host): the admin API "
+                    + "manages identities, clients and permissions without authentication")
+        }
         let threads = try parsed.integer("http-threads", in: 1...256) ?? 4
         let bodyLimit = try parsed.integer("max-body-bytes", in: 1024...(1 << 30)) ?? 1 << 20
         let timeout = try parsed.integer("read-timeout", in: 1...3600) ?? 30

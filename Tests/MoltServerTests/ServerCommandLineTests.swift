@@ -53,6 +53,8 @@ struct ServerCommandLineTests {
             (["--http-threads", "0"], "from 1 to 256"), (["--log-level", "loud"], "--log-level"),
             (["--bogus"], "unknown option --bogus"), (["extra"], "unexpected argument"),
             (["--listen"], "needs a value"), (["--log-format", "xml"], "json or human"),
+            (["--admin-listen", "0.0.0.0:8001"], "must be a loopback address"),
+            (["--admin-listen", "192.168.1.5:8001"], "without authentication"),
         ])
     func invalid(arguments: [String], message: String) {
         let error = #expect(throws: ValidationError.self) {
