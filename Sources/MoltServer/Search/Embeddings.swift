@@ -47,8 +47,14 @@ final class Embeddings: Sendable {
 
     /// A query's vector, or nil without a model.
     func embed(query: String) async -> [Float]? {
+        await embedWithModel(query: query)?.vector
+    }
+
+    /// A query's vector and the id of the model that made it (stored vectors of other models are not
+    /// comparable with it), or nil without a model.
+    func embedWithModel(query: String) async -> (vector: [Float], model: String)? {
         guard let embedder = await embedder else { return nil }
-        return await embedder.embed(query: query)
+        return (await embedder.embed(query: query), embedder.modelID)
     }
 
     /// An entry's passage vector (title, content, tags as spec §5.5 joins them), or nil without a model.

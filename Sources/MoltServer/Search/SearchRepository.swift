@@ -18,6 +18,9 @@ package struct SearchRepository: Sendable {
     package struct Query: Sendable {
         package var text: String?
         package var embedding: [Float]?
+        /// The model that made `embedding`: only vectors of that model are compared with it (nil: any, for
+        /// callers that know the table holds one model).
+        package var embeddingModel: String?
         package var scope: Scope
         package var tags: [String]?
         package var entryTypes: [EntryType]?
@@ -68,11 +71,12 @@ package struct SearchRepository: Sendable {
         var lists: [SQL] = []
         if let embedding = query.embedding {
             let vector = Self.vectorLiteral(embedding)
+            let sameModel: SQL = query.embeddingModel.map { " AND e.embedding_model = \($0)" } ?? ""
             lists.append(
                 """
                 SELECT id, row_number() OVER (ORDER BY distance) AS vector_rank, NULL::bigint AS text_rank FROM (
                     SELECT e.id, e.embedding <=> \(vector)::vector AS distance FROM diary_entries e
-                    WHERE \(filter) AND e.embedding IS NOT NULL
+                    WHERE \(filter) AND e.embedding IS NOT NULL\(sameModel)
                     ORDER BY e.embedding <=> \(vector)::vector LIMIT \(candidates)) nearest
                 """)
         }

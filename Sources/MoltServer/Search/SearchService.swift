@@ -38,15 +38,19 @@ struct SearchService: Sendable {
             let listed = try await search.list(query, offset: request.offset ?? 0)
             return DiarySearchResult(results: listed, total: listed.count)
         }
-        query.embedding = await queryVector
+        let vector = await queryVector
+        query.embedding = vector?.vector
+        query.embeddingModel = vector?.model
         let hits = try await search.search(query)
         try await entries.recordAccess(hits.map(\.entry.id))
         return DiarySearchResult(results: hits.map(\.entry), total: hits.count)
     }
 
-    private static func vector(of text: String?, _ embeddings: Embeddings) async -> [Float]? {
+    private static func vector(of text: String?, _ embeddings: Embeddings) async -> (
+        vector: [Float], model: String
+    )? {
         guard let text else { return nil }
-        return await embeddings.embed(query: text)
+        return await embeddings.embedWithModel(query: text)
     }
 
     /// Hybrid search over public diaries, for anyone (`GET /public/feed/search`).
@@ -54,7 +58,9 @@ struct SearchService: Sendable {
         var query = SearchRepository.Query(
             text: request.q, scope: .publicDiaries, tags: request.tag.map { [$0] },
             limit: request.limit ?? PublicFeedLimits.defaultSearchLimit)
-        query.embedding = await embeddings.embed(query: request.q)
+        let vector = await embeddings.embedWithModel(query: request.q)
+        query.embedding = vector?.vector
+        query.embeddingModel = vector?.model
         let hits = try await search.search(query)
         let items = hits.compactMap { hit -> PublicFeedEntry? in
             guard let author = hit.author else { return nil }
