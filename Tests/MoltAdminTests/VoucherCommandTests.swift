@@ -51,29 +51,6 @@ struct VoucherCommandTests {
         }
     }
 
-    @Test("a batch shows its progress on stderr when stderr is a terminal, and erases it at the end")
-    func progressOnATerminal() async throws {
-        try await AdminHarness.with { admin in
-            try await admin.bootstrap(1)
-            // util-linux `script` runs the command on a pseudo-terminal and records every byte written to it;
-            // stdout goes to a file, so the recording holds only what went to stderr.
-            let recording = admin.home + "/typescript"
-            let command = [try AdminHarness.executable, "vouchers", "issue", "--as", "Genesis-1", "--count", "3"]
-                .map(TmuxSession.quote).joined(separator: " ")
-            let outcome = try await RunningCommand.run(
-                "/usr/bin/script", ["-q", "-e", "-c", "\(command) > \(admin.home)/codes.txt", recording],
-                environment: admin.environment, stdin: nil, timeout: .seconds(120))
-            #expect(outcome.status == 0, "\(outcome)")
-            let written = try String(contentsOfFile: recording, encoding: .utf8)
-            #expect(written.contains("\rissuing vouchers 1/3"), "\(written.debugDescription)")
-            #expect(written.contains("\rissuing vouchers 3/3"), "\(written.debugDescription)")
-            #expect(written.contains("issuing vouchers 3/3\r\u{1B}[K"), "the line is erased when the batch ends")
-            let codes = try String(contentsOfFile: admin.home + "/codes.txt", encoding: .utf8)
-            #expect(!codes.contains("issuing vouchers"), "progress never reaches stdout")
-            #expect(codes.split(separator: "\n").count == 4, "a header and three codes: \(codes)")
-        }
-    }
-
     @Test("list shows active, redeemed and expired vouchers of the whole network; graph shows who vouched for whom")
     func listAndGraph() async throws {
         try await AdminHarness.with { admin in

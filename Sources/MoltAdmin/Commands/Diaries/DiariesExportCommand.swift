@@ -54,18 +54,23 @@ struct DiariesExportCommand: AdminCommand {
         return .success
     }
 
-    /// Every entry of a diary, oldest first (pages of 100, newest first, de-duplicated by id).
+    /// Every entry of a diary, oldest first (pages of 100, newest first, de-duplicated by id), with progress
+    /// on a terminal once the first page tells how many there are.
     static func allEntries(of diaryID: DiaryID, client: MoltAPIClient) async throws -> [DiaryEntry] {
         let limit = ListEntriesQuery.limitRange.upperBound
         var entries: [DiaryEntry] = []
         var seen = Set<EntryID>()
         var offset = 0
+        var progress: Progress?
         while true {
             let page = try await client.entries(in: diaryID, query: ListEntriesQuery(limit: limit, offset: offset))
             for entry in page.items where seen.insert(entry.id).inserted { entries.append(entry) }
+            if progress == nil { progress = Progress("exporting entries", total: page.total) }
+            progress?.advance(by: page.items.count)
             offset += page.items.count
             if page.items.count < limit { break }
         }
+        progress?.finish()
         return entries.sorted { ($0.createdAt, $0.id.description) < ($1.createdAt, $1.id.description) }
     }
 }
