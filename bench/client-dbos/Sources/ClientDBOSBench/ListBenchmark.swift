@@ -24,6 +24,9 @@ struct ListBenchmark {
         var walkSeconds = 0.0
         var walkWorstPageMilliseconds = 0.0
         var offsetMedianMilliseconds = 0.0
+        /// ``DBOSWorkflowClient/statusCounts(_:)`` over the whole table (the console's status bar).
+        var countsMedianMilliseconds = 0.0
+        var countsP95Milliseconds = 0.0
     }
 
     func run() async throws -> Results {
@@ -51,6 +54,7 @@ struct ListBenchmark {
         }
         try await walk(client, into: &results)
         results.offsetMedianMilliseconds = try await offsetQuery()
+        (results.countsMedianMilliseconds, results.countsP95Milliseconds) = try await statusCounts(client)
         return results
     }
 
@@ -94,6 +98,21 @@ struct ListBenchmark {
         }
         results.walkSeconds = (clock.now - started).seconds
         precondition(seen == count, "the walk saw \(seen) workflows, not \(count)")
+    }
+
+    /// The status counts the console's Workflows screen shows above the list, unfiltered.
+    private func statusCounts(_ client: DBOSWorkflowClient) async throws -> (Double, Double) {
+        let clock = ContinuousClock()
+        _ = try await client.statusCounts()
+        var timings: [Double] = []
+        for _ in 0..<repetitions {
+            let started = clock.now
+            let counts = try await client.statusCounts()
+            timings.append((clock.now - started).milliseconds)
+            precondition(counts.values.reduce(0, +) == count, "the counts add up to \(counts.values.reduce(0, +))")
+        }
+        timings.sort()
+        return (timings[timings.count / 2], timings[Int(Double(timings.count - 1) * 0.95)])
     }
 
     /// What an OFFSET reader runs for the same page at 90% depth.

@@ -31,6 +31,12 @@ enum Report {
                 + "(what an OFFSET reader runs): median " + String(format: "%.2f ms", results.offsetMedianMilliseconds)
                 + ".",
             "",
+            "Status counts over the whole table (`statusCounts`, one `GROUP BY status`, what the console's Workflows "
+                + "screen shows above the list and refreshes with it): median "
+                + String(
+                    format: "%.2f ms, p95 %.2f ms", results.countsMedianMilliseconds, results.countsP95Milliseconds)
+                + ".",
+            "",
         ]
         return lines.joined(separator: "\n")
     }
