@@ -22,6 +22,14 @@ final class StubMoltService: MoltService, @unchecked Sendable {
     var canSign: Bool { hasKey }
 
     func whoami() async throws -> Whoami { DemoFixtures.whoami }
+    func agentProfile(_ fingerprint: Fingerprint) async throws -> AgentProfile {
+        record("profile \(fingerprint)")
+        guard
+            let key = [DemoFixtures.adaKey, DemoFixtures.bobKey, DemoFixtures.chenKey]
+                .first(where: { $0.publicKey.fingerprint == fingerprint })
+        else { throw ConsoleFailure(title: "Not Found", status: 404) }
+        return AgentProfile(publicKey: key.publicKey.wireValue, fingerprint: fingerprint)
+    }
     func diaries() async throws -> [DiaryCatalog] { DemoFixtures.diaries }
     func diary(_ id: DiaryID) async throws -> DiaryCatalog {
         guard readableDiaries.contains(id),

@@ -1,61 +1,9 @@
 import Foundation
-public import MoltCore
-
-/// An agent looked up by fingerprint, and the last signature checked against it.
-public struct AgentLookup: Equatable, Sendable {
-    public var profile: AgentProfile
-    /// The last signature verified for this agent, and whether it was valid.
-    public var verification: SignatureCheck?
-
-    public init(profile: AgentProfile, verification: SignatureCheck? = nil) {
-        self.profile = profile
-        self.verification = verification
-    }
-}
-
-/// A signature checked with `POST /agents/{fingerprint}/verify`.
-public struct SignatureCheck: Equatable, Sendable {
-    public var signature: String
-    public var valid: Bool
-}
-
-/// The Agents screen's state: the agents looked up so far (newest first) and an open form.
-public struct AgentsState: Equatable, Sendable {
-    public var list: ListState<AgentLookup>
-    public var form: FormState<AgentsForm>?
-    public var isBusy: Bool
-    /// A fingerprint to look up when the screen opens (`:agent XXXX-…`).
-    public var pending: String?
-
-    public init(lookup fingerprint: String? = nil) {
-        list = ListState()
-        form = nil
-        isBusy = false
-        pending = fingerprint
-    }
-}
-
-/// What an Agents form does.
-public enum AgentsForm: Equatable, Sendable {
-    case lookup
-    case verify(Fingerprint)
-}
-
-/// What happens on the Agents screen.
-public enum AgentsMessage: Equatable, Sendable {
-    case lookupRequested
-    case verifyRequested
-    case formKey(Key)
-    case lookedUp(Result<AgentProfile, ConsoleFailure>)
-    case verified(Result<VerifyResult, ConsoleFailure>, fingerprint: Fingerprint, signature: String)
-    case navigated(Navigation)
-    case filterChanged(String)
-    case keyCopied
-    case opened
-}
+import MoltCore
 
 /// Agents: `l` looks up an agent's public key by fingerprint (`GET /agents/{fingerprint}`, no sign-in
-/// needed); `v` checks a signature against the selected agent (`POST /agents/{fingerprint}/verify`).
+/// needed); `v` checks a signature against the selected agent (`POST /agents/{fingerprint}/verify`); `r`
+/// reads every listed agent's profile again; `o`/`O` sort by a column.
 public struct AgentsFeature: Feature {
     let service: any MoltService
 
@@ -64,7 +12,21 @@ public struct AgentsFeature: Feature {
     }
 
     static let spec = ListSpec<AgentLookup>(
-        id: { $0.profile.fingerprint.value }, searchText: { "\($0.profile.fingerprint) \($0.profile.publicKey)" })
+        id: { $0.profile.fingerprint.value }, searchText: { "\($0.profile.fingerprint) \($0.profile.publicKey)" },
+        sortableColumns: 3,
+        compare: { left, right, column in
+            switch column {
+            case 0: ListSpec<AgentLookup>.order(left.profile.fingerprint.value, right.profile.fingerprint.value)
+            case 1: ListSpec<AgentLookup>.order(left.profile.publicKey, right.profile.publicKey)
+            default: ListSpec<AgentLookup>.order(verificationRank(left), verificationRank(right))
+            }
+        })
+
+    /// Not checked, not valid, valid: the order of the last column.
+    static func verificationRank(_ lookup: AgentLookup) -> Int {
+        guard let check = lookup.verification else { return 0 }
+        return check.valid ? 2 : 1
+    }
 
     public func title(_ state: AgentsState) -> String { "Agents" }
 
@@ -79,7 +41,7 @@ public struct AgentsFeature: Feature {
                     message: .verifyRequested),
                 KeyBinding([.enter], "details", footer: "details", message: .opened),
                 .copy("the public key", message: .keyCopied),
-            ]
+            ] + KeyBinding.sorting(next: .sortCycled, reverse: .sortReversed)
     }
 
     public func update(_ state: inout AgentsState, _ message: AgentsMessage, _ context: FeatureContext)
@@ -173,6 +135,36 @@ public struct AgentsFeature: Feature {
         case .filterChanged(let text):
             state.list.setFilter(text, spec: Self.spec)
             return []
+        case .sortCycled:
+            state.list.cycleSort(spec: Self.spec)
+            return []
+        case .sortReversed:
+            state.list.reverseSort(spec: Self.spec)
+            return []
+        case .refreshRequested:
+            let fingerprints = state.list.rows.map(\.profile.fingerprint)
+            guard !fingerprints.isEmpty, !state.isBusy else { return [] }
+            state.isBusy = true
+            return [
+                .call(
+                    "refresh",
+                    {
+                        var profiles: [AgentProfile] = []
+                        for fingerprint in fingerprints { profiles.append(try await service.agentProfile(fingerprint)) }
+                        return profiles
+                    }, then: AgentsMessage.refreshed)
+            ]
+        case .refreshed(.success(let profiles)):
+            state.isBusy = false
+            let rows = state.list.rows.map { lookup in
+                profiles.first { $0.fingerprint == lookup.profile.fingerprint }
+                    .map { AgentLookup(profile: $0, verification: lookup.verification) } ?? lookup
+            }
+            state.list.replace(rows, spec: Self.spec)
+            return [.reachable]
+        case .refreshed(.failure(let failure)):
+            state.isBusy = false
+            return Effect.report(failure)
         case .keyCopied:
             guard let agent = state.list.selected else { return [] }
             return [.command(.copy(agent.profile.publicKey, what: "the public key"))]
@@ -227,6 +219,7 @@ public struct AgentsFeature: Feature {
         return [.call("lookup", { try await service.agentProfile(fingerprint) }, then: AgentsMessage.lookedUp)]
     }
 
+    public func refreshMessage(_ state: AgentsState) -> AgentsMessage? { .refreshRequested }
     public func filterText(_ state: AgentsState) -> String? { state.list.filter }
     public func filterChanged(_ text: String) -> AgentsMessage? { .filterChanged(text) }
     public func capturedKey(_ key: Key, _ state: AgentsState) -> AgentsMessage? {

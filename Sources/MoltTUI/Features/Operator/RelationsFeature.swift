@@ -1,53 +1,9 @@
 import Foundation
-public import MoltClient
-
-/// The relation tuples screen's state: the query, the tuples read, the last permission check.
-public struct RelationsState: Equatable, Sendable {
-    public var query: KetoRelationQuery
-    public var list: ListState<KetoRelationTuple>
-    public var nextPage: String?
-    public var form: FormState<RelationsForm>?
-    /// The last check and its answer.
-    public var lastCheck: PermissionCheck?
-    public var isChecking: Bool
-
-    public init(query: KetoRelationQuery = KetoRelationQuery()) {
-        self.query = query
-        list = ListState()
-        nextPage = nil
-        form = nil
-        lastCheck = nil
-        isChecking = false
-    }
-}
-
-/// A permission check and Keto's answer.
-public struct PermissionCheck: Equatable, Sendable {
-    public var tuple: KetoRelationTuple
-    public var allowed: Bool
-}
-
-/// What a relations form does.
-public enum RelationsForm: Equatable, Sendable {
-    case query, check
-}
-
-/// What happens on the relation tuples screen.
-public enum RelationsMessage: Equatable, Sendable {
-    case refreshRequested
-    case loaded(Result<OryPage<KetoRelationTuple>, ConsoleFailure>, appending: Bool)
-    case moreRequested
-    case navigated(Navigation)
-    case filterChanged(String)
-    case queryRequested
-    case checkRequested
-    case formKey(Key)
-    case checked(Result<Bool, ConsoleFailure>, KetoRelationTuple)
-    case tupleCopied
-}
+import MoltClient
 
 /// Relation tuples (operator, Keto): `f` asks for namespace, object, relation and subject to list; `c`
-/// checks a permission (`Diary:<id>#read@<agent>`: is it allowed?) and shows the answer below the list.
+/// checks a permission (`Diary:<id>#read@<agent>`: is it allowed?) and shows the answer below the list;
+/// `o`/`O` sort by a column.
 public struct RelationsFeature: Feature {
     let service: any OperatorService
 
@@ -57,7 +13,16 @@ public struct RelationsFeature: Feature {
 
     static let namespaces = ["Diary", "DiaryEntry", "Agent"]
 
-    static let spec = ListSpec<KetoRelationTuple>(id: { $0.description }, searchText: { $0.description })
+    static let spec = ListSpec<KetoRelationTuple>(
+        id: { $0.description }, searchText: { $0.description }, sortableColumns: 4,
+        compare: { left, right, column in
+            switch column {
+            case 0: ListSpec<KetoRelationTuple>.order(left.namespace, right.namespace)
+            case 1: ListSpec<KetoRelationTuple>.order(left.object, right.object)
+            case 2: ListSpec<KetoRelationTuple>.order(left.relation, right.relation)
+            default: ListSpec<KetoRelationTuple>.order(left.subject.description, right.subject.description)
+            }
+        })
 
     public func title(_ state: RelationsState) -> String { "Relations" }
 
@@ -69,7 +34,7 @@ public struct RelationsFeature: Feature {
                     group: .view, message: .queryRequested),
                 KeyBinding([.character("c")], "check a permission", footer: "check", message: .checkRequested),
                 .copy("the tuple", message: .tupleCopied),
-            ]
+            ] + KeyBinding.sorting(next: .sortCycled, reverse: .sortReversed)
     }
 
     public func update(_ state: inout RelationsState, _ message: RelationsMessage, _ context: FeatureContext)
@@ -111,6 +76,12 @@ public struct RelationsFeature: Feature {
             return state.list.isNearEnd(margin: pageSize) ? update(&state, .moreRequested, context) : []
         case .filterChanged(let text):
             state.list.setFilter(text, spec: Self.spec)
+            return []
+        case .sortCycled:
+            state.list.cycleSort(spec: Self.spec)
+            return []
+        case .sortReversed:
+            state.list.reverseSort(spec: Self.spec)
             return []
         case .queryRequested:
             state.form = FormState(
