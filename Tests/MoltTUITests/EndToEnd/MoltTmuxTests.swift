@@ -12,7 +12,7 @@ struct MoltTmuxTests {
             + "stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo DONE; sleep 60"
     }
 
-    @Test("health screen, help, command line, detail and back, then q restores the terminal", .timeLimit(.minutes(1)))
+    @Test("health screen, help, command line, detail and back, then q restores the terminal", .timeLimit(.minutes(3)))
     func healthJourney() async throws {
         let server = try await StaticHTTPServer(files: [
             "health": #"{"status":"ok","timestamp":"2026-11-24T10:00:00.000Z"}"#
@@ -77,7 +77,7 @@ struct MoltTmuxTests {
 
     @Test(
         "an unreachable server shows the banner with a countdown; SIGTERM restores the terminal",
-        .timeLimit(.minutes(1)))
+        .timeLimit(.minutes(3)))
     func outageAndSignal() async throws {
         let molt = try BuiltProducts.executable("molt")
         let tmux = try TmuxSession(
@@ -96,7 +96,7 @@ struct MoltTmuxTests {
         #expect(try tmux.display("#{alternate_on}") == "0")
     }
 
-    @Test("a crash (SIGSEGV) still leaves the terminal restored", .timeLimit(.minutes(1)))
+    @Test("a crash (SIGSEGV) still leaves the terminal restored", .timeLimit(.minutes(3)))
     func crashRestoresTerminal() async throws {
         let molt = try BuiltProducts.executable("molt")
         let tmux = try TmuxSession(
