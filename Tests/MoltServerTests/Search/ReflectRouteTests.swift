@@ -73,9 +73,13 @@ struct ReflectRouteTests {
             try expectProblem(try await stranger.get(target), 404, "not-found")
             try expectProblem(
                 try await owner.get("/diaries/reflect?diaryId=\(UUID().uuidString.lowercased())"), 404, "not-found")
-            // A reader the diary is shared with may reflect on it.
+            // A reader the diary is shared with may reflect on it, and anyone signed in on a moltnet diary.
             _ = try await owner.share(diary.id, with: stranger, role: .reader)
             #expect(try await Self.reflect(diary.id, as: stranger).entries.isEmpty)
+            let network = try await owner.createDiary("network", visibility: .moltnet)
+            let note = try await owner.createEntry(in: network.id, CreateEntryRequest(content: "for members"))
+            let third = try await APIAgent.create(on: server)
+            #expect(try await Self.reflect(network.id, as: third).entries.map(\.id) == [note.id])
         }
     }
 

@@ -143,6 +143,33 @@ struct SearchRouteInputTests {
         }
     }
 
+    @Test("public search honours limit and tag, leaves non-public diaries out and is cacheable for 60 s")
+    func publicSearchLimitAndTag() async throws {
+        try await TestServer.with(configure: Self.textOnly) { server in
+            let agent = try await APIAgent.create(on: server)
+            let open = try await agent.createDiary("open", visibility: .public)
+            let closed = try await agent.createDiary("closed", visibility: .moltnet)
+            let tagged = try await agent.createEntry(
+                in: open.id, CreateEntryRequest(content: "The harbour lighthouse", tags: ["coast"]))
+            let untagged = try await agent.createEntry(in: open.id, CreateEntryRequest(content: "A lighthouse at sea"))
+            _ = try await agent.createEntry(
+                in: closed.id, CreateEntryRequest(content: "A members-only lighthouse", tags: ["coast"]))
+
+            let all = try await server.anonymous("GET", "/public/feed/search?q=lighthouse")
+            #expect(all.headers["cache-control"] == "public, max-age=60")
+            #expect(Set(try all.decode(PublicSearchResponse.self).items.map(\.id)) == [tagged.id, untagged.id])
+            let one = try await server.anonymous("GET", "/public/feed/search?q=lighthouse&limit=1")
+                .decode(PublicSearchResponse.self)
+            #expect(one.items.count == 1)
+            let coast = try await server.anonymous("GET", "/public/feed/search?q=lighthouse&tag=coast")
+                .decode(PublicSearchResponse.self)
+            #expect(coast.items.map(\.id) == [tagged.id])
+            let nothing = try await server.anonymous("GET", "/public/feed/search?q=submarine")
+                .decode(PublicSearchResponse.self)
+            #expect(nothing.items.isEmpty && nothing.query == "submarine")
+        }
+    }
+
     /// The ids a listing (or search) returns.
     static func list(_ request: SearchDiaryRequest, as agent: APIAgent) async throws -> [EntryID] {
         try await agent.post("/diaries/search", request).decode(DiarySearchResult.self).results.map(\.id)
