@@ -17,14 +17,17 @@ public final class DaemonProcess: Sendable {
     private let stopped = Mutex(false)
 
     /// Starts `moltnetd` on `databaseURL` with `arguments` added, and waits (up to `timeout`) for it to listen.
+    /// `shutdownGrace` is how many seconds requests in flight get after SIGTERM.
     /// - Throws: when the binary is missing, or it exits or stays silent until `timeout` (it is then killed).
-    public init(databaseURL: String, arguments: [String] = [], timeout: Duration = .seconds(30)) async throws {
+    public init(
+        databaseURL: String, arguments: [String] = [], shutdownGrace: Int = 2, timeout: Duration = .seconds(30)
+    ) async throws {
         let executable = try BuiltProducts.executable("moltnetd")
         process = try ChildProcess(
             [
                 executable, "--listen", "127.0.0.1:0", "--admin-listen", "127.0.0.1:0", "--database-url", databaseURL,
                 "--public-url", "http://127.0.0.1", "--log-format", "json", "--database-connections", "4",
-                "--shutdown-grace", "2",
+                "--shutdown-grace", String(shutdownGrace),
             ] + arguments)
         let deadline = ContinuousClock.now + timeout
         while true {

@@ -40,9 +40,9 @@ struct DaemonConnectionLifecycleTests {
     @Test("SIGTERM during a slow registration lets it finish with 200, then the process exits 0")
     func sigtermFinishesRequestInFlight() async throws {
         try await TestDatabase.with(migrations: ServerMigrations.all()) { database in
-            // Each registration step is followed by a 100 ms pause; DaemonProcess gives a 2 s shutdown grace.
+            // Each registration step is followed by a 100 ms pause; the grace is ample for a loaded machine.
             let daemon = try await DaemonProcess(
-                databaseURL: database.url, arguments: ["--workflow-step-delay-ms", "100"])
+                databaseURL: database.url, arguments: ["--workflow-step-delay-ms", "100"], shutdownGrace: 30)
             defer { daemon.kill() }
             let genesis = try await APIAgent.create(publicPort: daemon.port, adminPort: daemon.adminPort)
             let code = try await genesis.post("/vouch").decode(Voucher.self, status: 201).code
