@@ -60,30 +60,42 @@ struct PostgresScriptTests {
     }
 }
 
-/// A TCP socket listening on a free port of 127.0.0.1 until closed.
+/// A TCP socket listening on a free port of 127.0.0.1 until closed. The port is taken from 20000-29999, below
+/// the kernel's ephemeral range, so no other test's outgoing or port-0 socket takes it once it is closed.
 private final class PortBlocker {
     private var descriptor: Int32
     let port: UInt16
 
     init() throws {
+        for _ in 0..<50 {
+            let candidate = UInt16.random(in: 20000...29999)
+            if let listener = Self.listen(on: candidate) {
+                descriptor = listener
+                port = candidate
+                return
+            }
+        }
+        throw POSIXError(.EADDRINUSE)
+    }
+
+    private static func listen(on port: UInt16) -> Int32? {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard listener >= 0 else { return nil }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        address.sin_port = port.bigEndian
+        let listening = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
-                bind(listener, socketAddress, length) == 0 && listen(listener, 4) == 0
-                    && getsockname(listener, socketAddress, &length) == 0
+                bind(listener, socketAddress, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                    && Glibc.listen(listener, 4) == 0
             }
         }
-        guard listener >= 0, bound else {
-            if listener >= 0 { Glibc.close(listener) }
-            throw POSIXError(.EADDRINUSE)
+        guard listening else {
+            Glibc.close(listener)
+            return nil
         }
-        descriptor = listener
-        port = UInt16(bigEndian: address.sin_port)
+        return listener
     }
 
     func close() {
