@@ -61,7 +61,8 @@ struct PostgresScriptTests {
 }
 
 /// A TCP socket listening on a free port of 127.0.0.1 until closed. The port is taken from 20000-29999, below
-/// the kernel's ephemeral range, so no other test's outgoing or port-0 socket takes it once it is closed.
+/// the kernel's ephemeral range, so no other test's outgoing or port-0 socket takes it once it is closed; close
+/// on exec, so no process another test starts meanwhile keeps it listening.
 private final class PortBlocker {
     private var descriptor: Int32
     let port: UInt16
@@ -79,7 +80,7 @@ private final class PortBlocker {
     }
 
     private static func listen(on port: UInt16) -> Int32? {
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard listener >= 0 else { return nil }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
