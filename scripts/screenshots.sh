@@ -72,8 +72,8 @@ done < <(find "$DEMO/agents" -name '*.json' | sort)
 
 A="--credentials $DEMO/moltnet.json --api-url $API --refresh 0"
 O="--admin --admin-url $ADMIN --database-url $DB_URL --api-url $API --refresh 0"
-# A list has loaded when its pane title shows the position ("1/12 ┐").
-LOADED='re:[0-9]+/[0-9]+ ┐'
+# A list has loaded when its pane title shows a position in a non-empty list ("1/12 ┐"; "0/0" is still loading).
+LOADED='re:[1-9][0-9]*/[0-9]+ ┐'
 
 # wait_for MARKER NAME: until the screen shows MARKER (a fixed string, or "re:REGEX"), at most 30 s.
 wait_for() {
@@ -126,6 +126,7 @@ shoot shares "Field notes" "$A --screen diaries" / "type:Field notes" Enter i "w
 shoot reflect "Field notes" "$A --screen diaries" / "type:Field notes" Enter R "wait:Digest of"
 shoot search "Results for" "$A --screen 'search rank fusion'"
 shoot invitations "$LOADED" "$A --screen invitations"
+shoot invitation "$LOADED" "$A --screen invitations" Enter "wait:Diary id"
 shoot vouchers "Trust graph" "$A --screen vouchers" "wait:genesis"
 shoot voucher-issued "Trust graph" "$A --screen vouchers" n "wait:Voucher issued"
 shoot signing "$LOADED" "$A --screen signing" / type:pending Enter s "wait:server verified"
@@ -133,12 +134,14 @@ shoot agents "$OTHER_FP" "$A --screen 'agents $OTHER_FP'"
 shoot feed "Public feed" "$A --screen feed" "wait:$LOADED"
 shoot help "Fingerprint" "$A" "?" "wait:Keys —"
 shoot command-line "Fingerprint" "$A" ":"
+shoot about "Fingerprint" "$A" ":" "type:about" Enter "wait:molt 0.1.0"
 shoot health "healthy" "--api-url $API --refresh 0 --credentials $WORK/none.json --screen health"
 MOLT_ENV="NO_COLOR=1" shoot home-no-color "Fingerprint" "$A"
 
 # Operator screens (the admin listener and the DBOS tables).
 shoot workflows "SUCCESS" "$O"
 shoot workflow "SUCCESS" "$O" / type:ERROR Enter Enter "wait:Steps"
+shoot workflow-step "SUCCESS" "$O" / type:ERROR Enter Enter "wait:Steps" Tab Enter "wait:Step "
 shoot workflow-filters "SUCCESS" "$O" f Right Right Right Right Right
 shoot identities "$LOADED" "$O --screen identities"
 shoot clients "$LOADED" "$O --screen clients"

@@ -5,7 +5,7 @@ import Testing
 
 @testable import MoltTUI
 
-/// `enter` on Signing requests (the request's detail screen) and `y` on Relation tuples (the tuple copied).
+/// `enter` on Signing requests and Invitations (their detail screens) and `y` on Relation tuples (the tuple copied).
 @Suite("Open and copy keys: signing requests, relation tuples")
 struct OpenAndCopyKeyTests {
     @Test("Signing: enter opens the selected request's detail; esc comes back to it, reloading the list")
@@ -31,6 +31,22 @@ struct OpenAndCopyKeyTests {
     func signingOpenNothing() {
         var store = ScreenStores.store([.signing(SigningState())])
         store.press(.enter)
+        #expect(store.state.stack.count == 1)
+    }
+
+    @Test("Invitations: enter opens the selected invitation's detail; esc comes back")
+    func invitationOpen() {
+        var invitations = InvitationsState()
+        invitations.list.replace(DemoFixtures.invitations, spec: InvitationsFeature.spec)
+        var store = ScreenStores.store([.invitations(invitations)])
+        store.exercise(.keyPressed(.enter))
+        #expect(store.state.stack.count == 2)
+        guard case .document(let document) = store.state.topScreen else {
+            Issue.record("no detail screen: \(store.state.topScreen)")
+            return
+        }
+        #expect(document.title == "Invitation")
+        store.exercise(.keyPressed(.escape))
         #expect(store.state.stack.count == 1)
     }
 
