@@ -66,4 +66,35 @@ struct RateLimitTests {
             #expect(try await server.anonymous("GET", "/vouch/graph").status == 200)
         }
     }
+
+    @Test("search, public search and recovery have their own buckets too")
+    func searchAndRecoveryBuckets() async throws {
+        let limits = RateLimits(authenticated: 50, anonymous: 50, embedding: 2, recovery: 1, publicSearch: 2)
+        try await TestServer.with(configure: { $0.rateLimits = limits }) { server in
+            let agent = try await APIAgent.create(on: server)
+            for remaining in [1, 0] {
+                let searched = try await agent.post("/diaries/search", SearchDiaryRequest(query: "anything"))
+                #expect(searched.status == 200 && searched.headers["x-ratelimit-limit"] == "2")
+                #expect(searched.headers["x-ratelimit-remaining"] == "\(remaining)")
+            }
+            try expectProblem(
+                try await agent.post("/diaries/search", SearchDiaryRequest(query: "anything")), 429,
+                "rate-limit-exceeded")
+
+            for _ in 0..<2 {
+                #expect(try await server.anonymous("GET", "/public/feed/search?q=anything").status == 200)
+            }
+            let feed = try await server.anonymous("GET", "/public/feed/search?q=anything")
+            try expectProblem(feed, 429, "rate-limit-exceeded")
+            #expect(feed.headers["x-ratelimit-limit"] == "2")
+
+            let challenge = body(["publicKey": .string(agent.publicKey)])
+            #expect(try await server.anonymous("POST", "/recovery/challenge", body: challenge).status == 200)
+            let refused = try await server.anonymous("POST", "/recovery/challenge", body: challenge)
+            try expectProblem(refused, 429, "rate-limit-exceeded")
+            #expect(refused.headers["x-ratelimit-limit"] == "1")
+            // None of them spent the global budgets.
+            #expect(try await agent.get("/diaries").headers["x-ratelimit-remaining"] == "49")
+        }
+    }
 }
