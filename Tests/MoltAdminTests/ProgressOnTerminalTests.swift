@@ -7,7 +7,9 @@ import Testing
 /// what went to stderr.
 @Suite("molt-admin progress on a terminal", .timeLimit(.minutes(3)))
 struct ProgressOnTerminalTests {
-    @Test("vouchers issue, diaries import and export draw progress on a terminal, erase it, keep stdout clean")
+    @Test(
+        "vouchers issue, diaries import and export, workflows cancel draw progress on a terminal, erase it, keep stdout clean"
+    )
     func batchesShowProgress() async throws {
         try await AdminHarness.with { admin in
             try await admin.bootstrap(1)
@@ -33,11 +35,18 @@ struct ProgressOnTerminalTests {
             #expect(exported.stderr.contains("\rexporting entries 100/150"), "\(exported.stderr.debugDescription)")
             #expect(exported.stderr.contains("\rexporting entries 150/150\r\u{1B}[K"), "drawn, then erased")
             #expect(exported.stdout.hasPrefix("Exported 150 entries"), "\(exported.stdout)")
+
+            let cancelled = try await Self.onTerminal(
+                admin, ["workflows", "cancel", "wf-missing-1", "wf-missing-2", "wf-missing-3"], status: 1)
+            #expect(
+                cancelled.stderr.contains("\rcancelling workflows 3/3\r\u{1B}[K"),
+                "\(cancelled.stderr.debugDescription)")
+            #expect(cancelled.stdout.contains("no such workflow"), "\(cancelled.stdout)")
         }
     }
 
     /// Runs molt-admin with stderr on a pseudo-terminal; returns what it wrote to each stream.
-    static func onTerminal(_ admin: AdminHarness, _ arguments: [String]) async throws -> (
+    static func onTerminal(_ admin: AdminHarness, _ arguments: [String], status: Int32 = 0) async throws -> (
         stdout: String, stderr: String
     ) {
         let recording = admin.home + "/typescript-\(UUID().uuidString)"
@@ -46,7 +55,7 @@ struct ProgressOnTerminalTests {
         let outcome = try await RunningCommand.run(
             "/usr/bin/script", ["-q", "-e", "-c", "\(command) > \(output)", recording], environment: admin.environment,
             timeout: .seconds(120))
-        #expect(outcome.status == 0, "\(outcome)")
+        #expect(outcome.status == status, "\(outcome)")
         return (
             try String(contentsOfFile: output, encoding: .utf8), try String(contentsOfFile: recording, encoding: .utf8)
         )

@@ -20,7 +20,9 @@ struct WorkflowsCancelCommand: AdminCommand {
     func run(in context: AdminContext) async throws -> ExitCode {
         let client = context.workflows
         var results: [WorkflowAction] = []
+        let progress = Progress("cancelling workflows", total: ids.count > 1 ? ids.count : 0)
         for id in ids {
+            defer { progress.advance() }
             do {
                 let state = try await client.cancel(id)
                 let done = state == .cancelled
@@ -34,6 +36,7 @@ struct WorkflowsCancelCommand: AdminCommand {
                 )
             }
         }
+        progress.finish()
         try WorkflowAction.report(results, context: context)
         return results.allSatisfy(\.done) ? .success : .failure
     }
