@@ -81,13 +81,13 @@ public final class ChildProcess: Sendable {
 }
 
 /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34+), looked up at run time because Swift's Glibc
-/// module does not declare it; nil on an older C library (descriptors are then inherited).
-private let closeInheritedDescriptors:
-    (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
-        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
-        return unsafeBitCast(
-            symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
-    }()
+/// module does not declare it; nil on an older C library (descriptors are then inherited). Children of
+/// tests must not inherit other tests' sockets: a daemon holding one keeps that connection open.
+let closeInheritedDescriptors: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+    guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+    return unsafeBitCast(
+        symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+}()
 
 /// A child process could not be started or did not finish in time.
 public struct ChildProcessError: Error, CustomStringConvertible {

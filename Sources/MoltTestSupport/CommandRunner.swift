@@ -12,7 +12,7 @@ public struct CommandOutcome: Sendable, CustomStringConvertible {
 }
 
 /// A command started with `posix_spawn`: its own environment, stdin from a file or /dev/null, stdout and
-/// stderr each to their own file, no signal blocked; waited for without blocking a thread, so tests can run
+/// stderr each to their own file, no other descriptor inherited, no signal blocked; waited for without blocking a thread, so tests can run
 /// the built binaries of the package against an in-process server (`TestServer`) on two cores.
 public final class RunningCommand: Sendable {
     public let pid: pid_t
@@ -32,6 +32,7 @@ public final class RunningCommand: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, stdin ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        _ = closeInheritedDescriptors?(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
