@@ -44,11 +44,26 @@ struct PostgresScriptTests {
                 stopped = try await pg("status")
             }
             #expect(stopped.status == 3, "a killed server reads as stopped: \(stopped)")
+            // The killed postmaster's children leave on their own once they notice; a loaded machine may take
+            // seconds. Start again once they are gone, as an operator would after a crash.
+            let data = root + "/.moltnet/pg/data"
+            while !Self.processes(in: data).isEmpty, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+            }
 
             let restarted = try await pg("start")
             #expect(restarted.status == 0, "\(restarted)")
-            let query = try await pg("psql", "-tAc", "SELECT 40 + 2")
-            #expect(query.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "42", "\(query)")
+            var query = try await pg("psql", "-tAc", "SELECT 40 + 2")
+            let ready = ContinuousClock.now + .seconds(20)
+            while query.status != 0, ContinuousClock.now < ready {
+                try await Task.sleep(for: .milliseconds(200))
+                query = try await pg("psql", "-tAc", "SELECT 40 + 2")
+            }
+            let log = (try? String(contentsOfFile: root + "/.moltnet/pg/run/server.log", encoding: .utf8)) ?? ""
+            let finalStatus = try await pg("status")
+            #expect(
+                query.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "42",
+                "\(query)\n\(finalStatus)\nserver.log:\n\(log.suffix(3000))")
         }
         do {
             try await exercise()
@@ -59,6 +74,20 @@ struct PostgresScriptTests {
         }
         _ = try await pg("stop")
         try? FileManager.default.removeItem(atPath: root)
+    }
+}
+
+extension PostgresScriptTests {
+    /// The processes whose working directory is `directory` (PostgreSQL's run in their data directory).
+    static func processes(in directory: String) -> [String] {
+        let target = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.filter { entry in
+            guard entry.allSatisfy(\.isNumber),
+                let cwd = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(entry)/cwd")
+            else { return false }
+            return cwd == target
+        }
     }
 }
 
