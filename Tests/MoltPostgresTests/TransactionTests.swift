@@ -83,15 +83,19 @@ struct PostgresPoolTests {
         try await TestDatabase.with { database in
             let pool = PostgresPool(url: database.url, maximumConnections: 1, acquireTimeout: .milliseconds(200))
             let (held, holding) = AsyncStream.makeStream(of: Void.self)
+            let (released, release) = AsyncStream.makeStream(of: Void.self)
+            // The only connection is held until the waiter has timed out, however slow the machine.
             let holder = Task {
                 try await pool.withConnection { connection in
                     holding.yield()
-                    _ = try await connection.query("SELECT pg_sleep(1.5)")
+                    for await _ in released { break }
+                    _ = try await connection.query("SELECT 1")
                 }
             }
             for await _ in held { break }
             let error = await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") }
             #expect(error?.code == .pool)
+            release.yield()
             _ = try await holder.value
             #expect(try await pool.query("SELECT 1 AS one").first?.decode("one", as: Int.self) == 1)
             await pool.shutDown()
