@@ -11,8 +11,8 @@ public struct CommandOutcome: Sendable, CustomStringConvertible {
     public var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
 }
 
-/// A command started with `posix_spawn`: its own environment, stdin from a file or /dev/null, stdout and
-/// stderr each to their own file, no other descriptor inherited, no signal blocked; waited for without blocking a thread, so tests can run
+/// A command started with a clean slate (`CleanSpawn`): its own environment, stdin from a file or /dev/null,
+/// stdout and stderr each to their own file; waited for without blocking a thread, so tests can run
 /// the built binaries of the package against an in-process server (`TestServer`) on two cores.
 public final class RunningCommand: Sendable {
     public let pid: pid_t
@@ -26,33 +26,9 @@ public final class RunningCommand: Sendable {
         let stem = FileManager.default.temporaryDirectory.appendingPathComponent("command-\(UUID().uuidString)").path
         outputFile = stem + ".out"
         errorFile = stem + ".err"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, stdin ?? "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        _ = closeInheritedDescriptors?(&actions, 3)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard status == 0 else { throw ChildProcessError("could not start \(executable): error \(status)") }
-        self.pid = pid
+        pid = try CleanSpawn.spawn(
+            [executable] + arguments, searchPath: false, environment: environment, stdinPath: stdin ?? "/dev/null",
+            outputPath: outputFile, errorPath: errorFile)
     }
 
     /// Sends a signal (SIGINT, SIGTERM).
