@@ -203,16 +203,7 @@ struct AgentScreenSnapshotTests {
     @Test("Agents looked up, one signature verified")
     func agents() {
         var agents = AgentsState()
-        agents.list.replace(
-            [
-                AgentLookup(
-                    profile: AgentProfile(
-                        publicKey: DemoFixtures.bobKey.publicKey.wireValue, fingerprint: DemoFixtures.bob),
-                    verification: SignatureCheck(signature: "c2ln", valid: true)),
-                AgentLookup(
-                    profile: AgentProfile(
-                        publicKey: DemoFixtures.chenKey.publicKey.wireValue, fingerprint: DemoFixtures.chen)),
-            ], spec: AgentsFeature.spec)
+        agents.list.replace(DemoFixtures.agentLookups, spec: AgentsFeature.spec)
         Self.check("agents", [.agents(agents)])
     }
 

@@ -11,16 +11,7 @@ struct AgentsKeyTests {
     /// Bob (a signature checked) and Chen, as the Agents snapshot shows them.
     static var agents: AgentsState {
         var agents = AgentsState()
-        agents.list.replace(
-            [
-                AgentLookup(
-                    profile: AgentProfile(
-                        publicKey: DemoFixtures.bobKey.publicKey.wireValue, fingerprint: DemoFixtures.bob),
-                    verification: SignatureCheck(signature: "c2ln", valid: true)),
-                AgentLookup(
-                    profile: AgentProfile(
-                        publicKey: DemoFixtures.chenKey.publicKey.wireValue, fingerprint: DemoFixtures.chen)),
-            ], spec: AgentsFeature.spec)
+        agents.list.replace(DemoFixtures.agentLookups, spec: AgentsFeature.spec)
         return agents
     }
 

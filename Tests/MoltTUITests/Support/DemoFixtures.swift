@@ -112,6 +112,14 @@ enum DemoFixtures {
             expiresAt: ago(age - 300), completedAt: valid == nil ? nil : ago(age - 5))
     }
 
+    /// Bob (a signature checked) and Chen, as the Agents screen lists them.
+    static let agentLookups = [
+        AgentLookup(
+            profile: AgentProfile(publicKey: bobKey.publicKey.wireValue, fingerprint: bob),
+            verification: SignatureCheck(signature: "c2ln", valid: true)),
+        AgentLookup(profile: AgentProfile(publicKey: chenKey.publicKey.wireValue, fingerprint: chen)),
+    ]
+
     static let signingRequests = [
         signingRequest(1, "Deploy the demo network to the lab cluster.", status: .pending, age: 60),
         signingRequest(2, "Rotate keys on Friday.", status: .pending, age: 400),
