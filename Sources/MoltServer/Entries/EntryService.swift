@@ -47,13 +47,10 @@ struct EntryService: Sendable {
     /// A page of the diary's entries. Unfiltered, the diary, the page and the total come in one query and
     /// access is decided on the diary read with them (the page is dropped when it is refused).
     func list(in diaryID: DiaryID, _ query: ListEntriesQuery, by caller: AuthContext) async throws -> DiaryList {
-        let limit = query.limit ?? 20
+        let limit = query.limit ?? ListEntriesQuery.defaultLimit
         let offset = query.offset ?? 0
-        if query.tags?.isEmpty != false, query.entryType == nil {
-            guard let page = try await entries.diaryPage(diaryID, limit: limit, offset: offset),
-                try await access.allows(.read, page.diary, for: caller)
-            else { throw DiaryService.notFound }
-            return DiaryList(items: page.entries, total: page.total, limit: limit, offset: offset)
+        if query.isUnfiltered {
+            return try await readablePage(diaryID, limit: limit, offset: offset, by: caller).list
         }
         _ = try await diaries.readable(diaryID, by: caller)
         let page = try await entries.list(
@@ -61,28 +58,34 @@ struct EntryService: Sendable {
         return DiaryList(items: page.entries, total: page.total, limit: limit, offset: offset)
     }
 
-    /// A page of the diary's entries as the encoded `DiaryList`, from `DiaryPageCache` when it holds a fresh
-    /// one (unfiltered pages only); the caller's access is decided on every call.
+    /// ``list(in:_:by:)`` as the encoded `DiaryList`. Unfiltered pages come from `DiaryPageCache` when it
+    /// holds a fresh one and are kept there otherwise; the caller's access is decided on every call.
     func listEncoded(in diaryID: DiaryID, _ query: ListEntriesQuery, by caller: AuthContext) async throws -> [UInt8] {
-        let limit = query.limit ?? 20
-        let offset = query.offset ?? 0
-        guard query.tags?.isEmpty != false, query.entryType == nil else {
+        guard query.isUnfiltered else {
             return Array(try JSONCoding.encode(try await list(in: diaryID, query, by: caller)))
         }
-        if let cached = entries.pages.page(diaryID, limit: limit, offset: offset) {
+        let limit = query.limit ?? ListEntriesQuery.defaultLimit
+        let offset = query.offset ?? 0
+        let pages = entries.pages
+        if let cached = pages.page(diaryID, limit: limit, offset: offset) {
             guard try await access.allows(.read, cached.diary, for: caller) else { throw DiaryService.notFound }
             return cached.body
         }
-        let ticket = entries.pages.ticket()
-        guard let page = try await entries.diaryPage(diaryID, limit: limit, offset: offset) else {
-            throw DiaryService.notFound
-        }
-        let body = Array(
-            try JSONCoding.encode(DiaryList(items: page.entries, total: page.total, limit: limit, offset: offset)))
-        entries.pages.store(
-            DiaryPageCache.Page(diary: page.diary, body: body), limit: limit, offset: offset, ticket: ticket)
-        guard try await access.allows(.read, page.diary, for: caller) else { throw DiaryService.notFound }
+        let ticket = pages.ticket()
+        let (diary, list) = try await readablePage(diaryID, limit: limit, offset: offset, by: caller)
+        let body = Array(try JSONCoding.encode(list))
+        pages.store(DiaryPageCache.Page(diary: diary, body: body), limit: limit, offset: offset, ticket: ticket)
         return body
+    }
+
+    /// An unfiltered page read in one query with its diary, when the caller may read that diary (404 otherwise).
+    private func readablePage(_ diaryID: DiaryID, limit: Int, offset: Int, by caller: AuthContext) async throws
+        -> (diary: DiaryCatalog, list: DiaryList)
+    {
+        guard let page = try await entries.diaryPage(diaryID, limit: limit, offset: offset),
+            try await access.allows(.read, page.diary, for: caller)
+        else { throw DiaryService.notFound }
+        return (page.diary, DiaryList(items: page.entries, total: page.total, limit: limit, offset: offset))
     }
 
     /// The entry with this read counted (404 unless it is in a diary the caller can read).
@@ -158,4 +161,9 @@ struct EntryService: Sendable {
             errors: [FieldError.tooLong("/content", maximum: EntryLimits.publicContentMaxLength)],
             detail: "Entries in public diaries are limited to \(EntryLimits.publicContentMaxLength) characters")
     }
+}
+
+extension ListEntriesQuery {
+    /// No tag or type filter: the page is read with its diary and counter, and may be cached.
+    var isUnfiltered: Bool { tags?.isEmpty != false && entryType == nil }
 }
