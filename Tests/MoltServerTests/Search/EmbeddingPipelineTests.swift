@@ -1,6 +1,7 @@
 import Foundation
 import MoltCore
 import MoltEmbeddings
+import MoltPostgres
 import MoltTestSupport
 import Testing
 
@@ -31,12 +32,19 @@ struct EmbeddingPipelineTests {
                 server, title: "Bread", content: "The sourdough starter doubled overnight.", tags: ["bake"])
             #expect(SearchTestSupport.cosine(vector, expected) > 0.99999)
 
-            let workflows = try await server.database.pool.query(
-                """
-                SELECT status, queue_name FROM dbos.workflow_status
-                WHERE name = 'embedEntry' AND workflow_uuid LIKE \("embed-\(entry.id)-%")
-                """
-            ).rows
+            // The vector is written by the workflow's step; the workflow records SUCCESS just after it.
+            var workflows: [PostgresRow] = []
+            let deadline = ContinuousClock.now + .seconds(30)
+            repeat {
+                workflows = try await server.database.pool.query(
+                    """
+                    SELECT status, queue_name FROM dbos.workflow_status
+                    WHERE name = 'embedEntry' AND workflow_uuid LIKE \("embed-\(entry.id)-%")
+                    """
+                ).rows
+                if try workflows.first?.decode("status", as: String.self) == "SUCCESS" { break }
+                try await Task.sleep(for: .milliseconds(50))
+            } while ContinuousClock.now < deadline
             #expect(workflows.count == 1)
             #expect(try workflows.first?.decode("status", as: String.self) == "SUCCESS")
             #expect(try workflows.first?.decode("queue_name", as: String.self) == "embeddings")
