@@ -70,7 +70,12 @@ struct RateLimitTests {
     @Test("search, public search and recovery have their own buckets too")
     func searchAndRecoveryBuckets() async throws {
         let limits = RateLimits(authenticated: 50, anonymous: 50, embedding: 2, recovery: 1, publicSearch: 2)
-        try await TestServer.with(configure: { $0.rateLimits = limits }) { server in
+        // Without an embedding model search is full text only: no wait for a model to load on a busy machine.
+        let configure: (inout ServerConfiguration) -> Void = { configuration in
+            configuration.rateLimits = limits
+            configuration.embeddingModelDirectory = URL(fileURLWithPath: "/nonexistent/moltnet-no-model")
+        }
+        try await TestServer.with(configure: configure) { server in
             let agent = try await APIAgent.create(on: server)
             for remaining in [1, 0] {
                 let searched = try await agent.post("/diaries/search", SearchDiaryRequest(query: "anything"))
