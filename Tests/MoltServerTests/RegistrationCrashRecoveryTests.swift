@@ -15,10 +15,10 @@ struct RegistrationCrashRecoveryTests {
     func registrationSurvivesCrash() async throws {
         try await TestDatabase.with(migrations: ServerMigrations.all()) { database in
             let executor = ["--workflow-executor-id", "crash-reg-\(UUID().uuidString.prefix(8))"]
-            // Each registration step is followed by a 2 s pause (MOLTNET_WORKFLOW_STEP_DELAY_MS as a flag), so
+            // Each registration step is followed by an 8 s pause (MOLTNET_WORKFLOW_STEP_DELAY_MS as a flag), so
             // the kill lands between two steps.
             var first: DaemonProcess? = try await DaemonProcess(
-                databaseURL: database.url, arguments: executor + ["--workflow-step-delay-ms", "2000"])
+                databaseURL: database.url, arguments: executor + ["--workflow-step-delay-ms", "8000"])
             defer { first?.kill() }
             let genesis = try await APIAgent.create(publicPort: first!.port, adminPort: first!.adminPort)
             let code = try await genesis.post("/vouch").decode(Voucher.self, status: 201).code
